@@ -1,0 +1,106 @@
+package org.lernstadt.platform.servers;
+
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.jboss.logging.Logger;
+
+/**
+ * A Kafka broker for tests: an existing cluster when a bootstrap address is given, otherwise a real
+ * single-node KRaft broker running inside this JVM.
+ */
+public final class KafkaServer implements AutoCloseable {
+
+  /** Environment variable or system property naming an existing cluster, e.g. kafka:9092. */
+  public static final String BOOTSTRAP_SETTING = "LERNSTADT_KAFKA_BOOTSTRAP";
+
+  private static final Logger LOG = Logger.getLogger(KafkaServer.class);
+
+  private final KafkaClusterTestKit cluster;
+  private final String bootstrapServers;
+
+  private KafkaServer(KafkaClusterTestKit cluster, String bootstrapServers) {
+    this.cluster = cluster;
+    this.bootstrapServers = bootstrapServers;
+  }
+
+  public static KafkaServer startOrConnect() {
+    String bootstrap = Settings.get(BOOTSTRAP_SETTING);
+    if (bootstrap != null) {
+      checkReachable(
+          bootstrap,
+          "Start the cluster, or unset " + BOOTSTRAP_SETTING + " to use an in-JVM broker.");
+      LOG.infof("Using Kafka at %s", bootstrap);
+      return new KafkaServer(null, bootstrap);
+    }
+    return startInJvm();
+  }
+
+  static KafkaServer startInJvm() {
+    try {
+      KafkaClusterTestKit cluster =
+          new KafkaClusterTestKit.Builder(
+                  new TestKitNodes.Builder()
+                      .setCombined(true)
+                      .setNumBrokerNodes(1)
+                      .setNumControllerNodes(1)
+                      .build())
+              .setConfigProp("offsets.topic.replication.factor", "1")
+              .setConfigProp("transaction.state.log.replication.factor", "1")
+              .setConfigProp("transaction.state.log.min.isr", "1")
+              .setConfigProp("group.initial.rebalance.delay.ms", "0")
+              .setConfigProp("num.partitions", "3")
+              .setConfigProp("auto.create.topics.enable", "true")
+              .build();
+      cluster.format();
+      cluster.startup();
+      cluster.waitForReadyBrokers();
+      LOG.infof("Started in-JVM Kafka broker at %s", cluster.bootstrapServers());
+      return new KafkaServer(cluster, cluster.bootstrapServers());
+    } catch (Exception e) {
+      throw new ServerStartException(
+          "Kafka",
+          "an in-JVM KRaft broker",
+          "Check that kafka-test-common-runtime has the same version as kafka-clients, or point "
+              + BOOTSTRAP_SETTING
+              + " at a running cluster.",
+          e);
+    }
+  }
+
+  private static void checkReachable(String bootstrap, String hint) {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+    try (Admin admin = Admin.create(props)) {
+      admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new ServerStartException("Kafka", bootstrap, hint, e);
+    }
+  }
+
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  /** Client settings that reach this broker, for admin clients and test consumers. */
+  public Map<String, Object> clientConfig() {
+    return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  }
+
+  @Override
+  public void close() {
+    if (cluster != null) {
+      try {
+        cluster.close();
+      } catch (Exception e) {
+        LOG.warn("In-JVM Kafka broker did not stop cleanly", e);
+      }
+    }
+  }
+}
