@@ -21,10 +21,12 @@ public final class KafkaServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(KafkaServer.class);
 
   private final KafkaClusterTestKit cluster;
+  private final TcpProxy proxy;
   private final String bootstrapServers;
 
-  private KafkaServer(KafkaClusterTestKit cluster, String bootstrapServers) {
+  private KafkaServer(KafkaClusterTestKit cluster, TcpProxy proxy, String bootstrapServers) {
     this.cluster = cluster;
+    this.proxy = proxy;
     this.bootstrapServers = bootstrapServers;
   }
 
@@ -35,12 +37,17 @@ public final class KafkaServer implements AutoCloseable {
           bootstrap,
           "Start the cluster, or unset " + BOOTSTRAP_SETTING + " to use an in-JVM broker.");
       LOG.infof("Using Kafka at %s", bootstrap);
-      return new KafkaServer(null, bootstrap);
+      return new KafkaServer(null, null, bootstrap);
     }
     return startInJvm();
   }
 
+  /**
+   * Starts the broker behind a {@link TcpProxy}: it advertises the proxy's port, so every client
+   * connection goes through the proxy and a test can take the broker away with {@link #outage()}.
+   */
   static KafkaServer startInJvm() {
+    TcpProxy proxy = TcpProxy.onFreePort();
     try {
       KafkaClusterTestKit cluster =
           new KafkaClusterTestKit.Builder(
@@ -55,13 +62,18 @@ public final class KafkaServer implements AutoCloseable {
               .setConfigProp("group.initial.rebalance.delay.ms", "0")
               .setConfigProp("num.partitions", "3")
               .setConfigProp("auto.create.topics.enable", "true")
+              .setConfigProp("advertised.listeners", "EXTERNAL://localhost:" + proxy.port())
               .build();
       cluster.format();
       cluster.startup();
+      String direct = cluster.bootstrapServers();
+      proxy.forwardTo(Integer.parseInt(direct.substring(direct.lastIndexOf(':') + 1)));
       cluster.waitForReadyBrokers();
-      LOG.infof("Started in-JVM Kafka broker at %s", cluster.bootstrapServers());
-      return new KafkaServer(cluster, cluster.bootstrapServers());
+      String bootstrap = "localhost:" + proxy.port();
+      LOG.infof("Started in-JVM Kafka broker at %s", bootstrap);
+      return new KafkaServer(cluster, proxy, bootstrap);
     } catch (Exception e) {
+      proxy.close();
       throw new ServerStartException(
           "Kafka",
           "an in-JVM KRaft broker",
@@ -93,8 +105,23 @@ public final class KafkaServer implements AutoCloseable {
     return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
   }
 
+  /**
+   * Makes the broker unreachable for every client until the returned handle is closed, while the
+   * broker keeps its data. Only for the in-JVM broker.
+   */
+  public AutoCloseable outage() {
+    if (proxy == null) {
+      throw new IllegalStateException("An outage can only be simulated for the in-JVM broker");
+    }
+    proxy.interrupt();
+    return proxy::restore;
+  }
+
   @Override
   public void close() {
+    if (proxy != null) {
+      proxy.close();
+    }
     if (cluster != null) {
       try {
         cluster.close();

@@ -1,0 +1,233 @@
+package org.lernstadt.platform.web;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Answers every error of a Lernstadt REST API as RFC 9457 problem details. Clients get the field
+ * and the reason; they never get a stack trace.
+ */
+public class ProblemMappers {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+  @ServerExceptionMapper
+  public Response problem(ProblemException e, UriInfo uri) {
+    return respond(e.problem(), uri);
+  }
+
+  @ServerExceptionMapper
+  public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+    List<Problem.FieldError> errors =
+        e.getConstraintViolations().stream()
+            .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+            .sorted(Comparator.comparing(Problem.FieldError::field))
+            .toList();
+    return respond(
+        Problem.of(422, "Unprocessable Content", "The request has invalid values.", errors), uri);
+  }
+
+  @ServerExceptionMapper
+  public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+    return badRequest(
+        "The request has a field this API does not know.",
+        pathOf(e),
+        "unknown field; known fields are " + e.getKnownPropertyIds(),
+        uri);
+  }
+
+  @ServerExceptionMapper
+  public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
+    return badRequest(
+        "The request has a value of the wrong type.",
+        pathOf(e),
+        "cannot be read as " + e.getTargetType().getSimpleName(),
+        uri);
+  }
+
+  @ServerExceptionMapper
+  public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+    String target =
+        e.getTargetType() == null ? "the expected type" : e.getTargetType().getSimpleName();
+    return badRequest(
+        "The request body does not have the expected shape.",
+        pathOf(e),
+        "cannot be read as " + target,
+        uri);
+  }
+
+  @ServerExceptionMapper
+  public Response malformedJson(JsonParseException e, UriInfo uri) {
+    var location = e.getLocation();
+    String where =
+        location == null
+            ? ""
+            : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    return respond(
+        Problem.of(
+            400, "Bad Request", "The request body is not valid JSON" + where + ".", List.of()),
+        uri);
+  }
+
+  @ServerExceptionMapper
+  public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+    return respond(
+        Problem.of(400, "Bad Request", "The request body could not be read as JSON.", List.of()),
+        uri);
+  }
+
+  @ServerExceptionMapper
+  public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+    return unauthenticated(uri);
+  }
+
+  @ServerExceptionMapper
+  public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+    return unauthenticated(uri);
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e, UriInfo uri) {
+    return respond(
+        Problem.of(403, "Forbidden", "Your role does not allow this request.", List.of()), uri);
+  }
+
+  @ServerExceptionMapper
+  public Response webApplication(WebApplicationException e, UriInfo uri) {
+    Response.StatusType status = e.getResponse().getStatusInfo();
+    if (status.getStatusCode() >= 500) {
+      return unexpected(e, uri);
+    }
+    Response.ResponseBuilder answer =
+        Response.fromResponse(
+                Problem.of(status, detailFor(status.getStatusCode()))
+                    .withInstance(uri.getPath())
+                    .toResponse())
+            .type(Problem.MEDIA);
+    // Keep headers that tell the client what to do next (Allow on 405, Retry-After on 429).
+    e.getResponse()
+        .getHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
+                values.forEach(v -> answer.header(name, v));
+              }
+            });
+    return answer.build();
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(Throwable e, UriInfo uri) {
+    String errorId = UUID.randomUUID().toString();
+    LOG.errorf(e, "Unexpected error %s on %s", errorId, uri.getPath());
+    return respond(
+        Problem.of(
+            500,
+            "Internal Server Error",
+            "The request could not be completed. Quote error id " + errorId + " when reporting it.",
+            List.of()),
+        uri);
+  }
+
+  private static Response unauthenticated(UriInfo uri) {
+    return Response.fromResponse(
+            respond(
+                Problem.of(
+                    401,
+                    "Unauthorized",
+                    "A valid bearer token for this service is required.",
+                    List.of()),
+                uri))
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+        .build();
+  }
+
+  private static Response badRequest(String detail, String field, String reason, UriInfo uri) {
+    return respond(
+        Problem.of(400, "Bad Request", detail, List.of(new Problem.FieldError(field, reason))),
+        uri);
+  }
+
+  private static Response respond(Problem problem, UriInfo uri) {
+    return problem.withInstance(uri.getPath()).toResponse();
+  }
+
+  private static String detailFor(int status) {
+    return switch (status) {
+      case 404 -> "No resource exists at this path.";
+      case 405 -> "This method is not allowed on this resource.";
+      case 406 -> "None of the accepted media types can be produced.";
+      case 415 -> "This media type is not supported here.";
+      default -> "The request could not be processed.";
+    };
+  }
+
+  /** A JSON path of the field, e.g. {@code items[2].title}, from Jackson's reference chain. */
+  static String pathOf(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        if (!path.isEmpty()) {
+          path.append('.');
+        }
+        path.append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.isEmpty() ? "$" : path.toString();
+  }
+
+  /**
+   * The field of a violation as the client sent it: the method and parameter names of the resource
+   * are dropped, a query or path parameter keeps its own name.
+   */
+  static String fieldOf(ConstraintViolation<?> violation) {
+    StringBuilder path = new StringBuilder();
+    String parameter = null;
+    for (Path.Node node : violation.getPropertyPath()) {
+      if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
+        continue;
+      }
+      if (node.getKind() == ElementKind.PARAMETER) {
+        parameter = node.getName();
+        continue;
+      }
+      if (node.getIndex() != null) {
+        path.append('[').append(node.getIndex()).append(']');
+      } else if (node.getKey() != null) {
+        path.append('[').append(node.getKey()).append(']');
+      }
+      if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+        if (!path.isEmpty()) {
+          path.append('.');
+        }
+        path.append(node.getName());
+      }
+    }
+    if (path.isEmpty()) {
+      return parameter == null ? "$" : parameter;
+    }
+    return path.toString();
+  }
+}
