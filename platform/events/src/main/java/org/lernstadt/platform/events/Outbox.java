@@ -16,9 +16,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
+  // The inner cast makes PostgreSQL type the parameter as text: typed as jsonb, the driver would
+  // send the JSON document as one JSON string.
   private static final String INSERT =
       "insert into outbox_event (id, topic, aggregate_id, type, subject, payload, occurred_at)"
-          + " values (:id, :topic, :aggregateId, :type, :subject, cast(:payload as jsonb),"
+          + " values (:id, :topic, :aggregateId, :type, :subject, cast(cast(:payload as text) as jsonb),"
           + " :occurredAt)";
 
   @Inject ObjectMapper json;

@@ -1,6 +1,5 @@
 package org.lernstadt.platform.web;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -77,7 +76,7 @@ public class ProblemMappers {
   }
 
   @ServerExceptionMapper
-  public Response malformedJson(JsonParseException e, UriInfo uri) {
+  public Response malformedJson(JsonProcessingException e, UriInfo uri) {
     var location = e.getLocation();
     String where =
         location == null
@@ -86,13 +85,6 @@ public class ProblemMappers {
     return respond(
         Problem.of(
             400, "Bad Request", "The request body is not valid JSON" + where + ".", List.of()),
-        uri);
-  }
-
-  @ServerExceptionMapper
-  public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-    return respond(
-        Problem.of(400, "Bad Request", "The request body could not be read as JSON.", List.of()),
         uri);
   }
 
@@ -114,6 +106,10 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response webApplication(WebApplicationException e, UriInfo uri) {
+    // The JSON reader wraps a syntax error in a 400 of its own.
+    if (e.getCause() instanceof JsonProcessingException unreadable) {
+      return malformedJson(unreadable, uri);
+    }
     Response.StatusType status = e.getResponse().getStatusInfo();
     if (status.getStatusCode() >= 500) {
       return unexpected(e, uri);

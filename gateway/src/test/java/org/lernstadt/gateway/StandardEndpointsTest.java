@@ -1,0 +1,15 @@
+package org.lernstadt.gateway;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.lernstadt.platform.testing.KeycloakTestResource;
+import org.lernstadt.platform.testing.StandardEndpointsContract;
+
+@QuarkusTest
+@QuarkusTestResource(KeycloakTestResource.class)
+class StandardEndpointsTest extends StandardEndpointsContract {
+
+  StandardEndpointsTest() {
+    super("Lernstadt Gateway API", null);
+  }
+}
