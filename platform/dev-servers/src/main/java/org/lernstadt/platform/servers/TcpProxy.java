@@ -81,6 +81,9 @@ public final class TcpProxy implements AutoCloseable {
       try {
         Socket client = socket.accept();
         Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+        // Without this, Nagle's algorithm meets delayed ACKs and small requests wait ~40 ms.
+        client.setTcpNoDelay(true);
+        upstream.setTcpNoDelay(true);
         open.add(client);
         open.add(upstream);
         pump(client, upstream);
