@@ -56,7 +56,7 @@ final class LocalKafka implements AutoCloseable {
       Path kafkaDir,
       int port,
       int controllerPort,
-      Path libDir,
+      String classpath,
       Path log,
       Path java,
       Consumer<ChildProcess> started) {
@@ -73,10 +73,10 @@ final class LocalKafka implements AutoCloseable {
       Files.writeString(properties, serverProperties(dataDir, port, controllerPort));
       ChildProcess.rotate(log);
       if (!Files.exists(dataDir.resolve("meta.properties"))) {
-        format(kafkaDir, properties, libDir, log, java);
+        format(kafkaDir, properties, classpath, log, java);
       }
 
-      List<String> command = javaCommand(java, libDir, kafkaDir);
+      List<String> command = javaCommand(java, classpath, kafkaDir);
       command.addAll(List.of("-Xms256m", "-Xmx1g", "kafka.Kafka", properties.toString()));
       ChildProcess process = ChildProcess.start("kafka", command, Map.of(), kafkaDir, log);
       started.accept(process);
@@ -88,7 +88,7 @@ final class LocalKafka implements AutoCloseable {
     }
   }
 
-  private static void format(Path kafkaDir, Path properties, Path libDir, Path log, Path java)
+  private static void format(Path kafkaDir, Path properties, String classpath, Path log, Path java)
       throws IOException {
     Path idFile = kafkaDir.resolve("cluster.id");
     String clusterId;
@@ -98,7 +98,7 @@ final class LocalKafka implements AutoCloseable {
       clusterId = Uuid.randomUuid().toString();
       Files.writeString(idFile, clusterId + "\n");
     }
-    List<String> command = javaCommand(java, libDir, kafkaDir);
+    List<String> command = javaCommand(java, classpath, kafkaDir);
     command.addAll(
         List.of(
             "kafka.tools.StorageTool",
@@ -135,7 +135,7 @@ final class LocalKafka implements AutoCloseable {
   }
 
   /** Kafka logs through SLF4J; the launcher's classpath binds it to slf4j-simple (stderr). */
-  private static List<String> javaCommand(Path java, Path libDir, Path kafkaDir) {
+  private static List<String> javaCommand(Path java, String classpath, Path kafkaDir) {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
     command.addAll(ChildProcess.commonJvmOptions(kafkaDir.getParent()));
@@ -144,7 +144,7 @@ final class LocalKafka implements AutoCloseable {
     command.add("-Dorg.slf4j.simpleLogger.log.org.apache.kafka.clients=warn");
     command.add("-Djava.awt.headless=true");
     command.add("-cp");
-    command.add(libDir.resolve("*").toString());
+    command.add(classpath);
     return command;
   }
 

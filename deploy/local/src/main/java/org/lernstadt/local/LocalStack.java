@@ -211,7 +211,7 @@ public final class LocalStack {
             config.dataDir().resolve("kafka"),
             config.port(StackConfig.KAFKA),
             config.port(StackConfig.KAFKA_CONTROLLER),
-            StackConfig.libDir(),
+            StackConfig.libDir().resolve("*").toString(),
             config.logsDir().resolve("kafka.log"),
             java,
             process ->

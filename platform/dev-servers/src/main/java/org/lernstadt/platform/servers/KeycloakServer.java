@@ -190,6 +190,11 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     List<String> command = new ArrayList<>();
+    // In a session of its own, Ctrl-C in the terminal does not reach Keycloak directly: it stops
+    // when its owner stops it, after the services that use it.
+    if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+      command.add("/usr/bin/setsid");
+    }
     command.add(distribution.resolve("bin").resolve("kc.sh").toString());
     command.add("start");
     command.add("--optimized");
@@ -224,7 +229,7 @@ public final class KeycloakServer implements AutoCloseable {
       process = builder.start();
     } catch (IOException e) {
       throw new ServerStartException(
-          "Keycloak", url, "Could not run " + command.get(0) + ". Log: " + log, e);
+          "Keycloak", url, "Could not run " + String.join(" ", command) + ". Log: " + log, e);
     }
     KeycloakServer server = new KeycloakServer(url, process, home, inMemory);
     server.shutdownHook = new Thread(server::close, "keycloak-stop-" + httpPort);
@@ -447,6 +452,11 @@ public final class KeycloakServer implements AutoCloseable {
   private static void build(Path distribution) throws IOException {
     Path log = distribution.resolve("build.log");
     List<String> command = new ArrayList<>();
+    // In a session of its own, Ctrl-C in the terminal does not reach Keycloak directly: it stops
+    // when its owner stops it, after the services that use it.
+    if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+      command.add("/usr/bin/setsid");
+    }
     command.add(distribution.resolve("bin").resolve("kc.sh").toString());
     command.add("build");
     command.addAll(BUILD_OPTIONS);
