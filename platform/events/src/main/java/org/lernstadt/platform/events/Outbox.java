@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -22,6 +26,10 @@ public class Outbox {
       "insert into outbox_event (id, topic, aggregate_id, type, subject, payload, occurred_at)"
           + " values (:id, :topic, :aggregateId, :type, :subject, cast(cast(:payload as text) as jsonb),"
           + " :occurredAt)";
+
+  private static final String INSERT_POSITIONAL =
+      "insert into outbox_event (id, topic, aggregate_id, type, subject, payload, occurred_at)"
+          + " values ($1, $2, $3, $4, nullif($5, ''), cast($6::text as jsonb), $7)";
 
   @Inject ObjectMapper json;
   @Inject EventSchemas schemas;
@@ -61,6 +69,39 @@ public class Outbox {
                               .executeUpdate()
                               .replaceWith(id);
                         }));
+  }
+
+  /**
+   * Appends events through a plain reactive SQL connection, for services that write with the Vert.x
+   * client instead of Hibernate; {@code connection} must be inside the transaction of the state
+   * change ({@code Pool.withTransaction}). Sends all rows in one batch.
+   *
+   * @return the event ids, in order
+   */
+  public Uni<List<UUID>> appendAll(SqlConnection connection, List<OutgoingEvent> events) {
+    if (events.isEmpty()) {
+      return Uni.createFrom().item(List.of());
+    }
+    List<UUID> ids = new ArrayList<>(events.size());
+    List<Tuple> rows = new ArrayList<>(events.size());
+    for (OutgoingEvent event : events) {
+      UUID id = UUID.randomUUID();
+      ids.add(id);
+      rows.add(
+          Tuple.tuple(
+              List.of(
+                  id,
+                  event.topic(),
+                  event.aggregateId(),
+                  event.type(),
+                  event.subject() == null ? "" : event.subject(),
+                  serialise(event),
+                  event.occurredAt())));
+    }
+    return connection
+        .preparedQuery(INSERT_POSITIONAL)
+        .executeBatch(rows)
+        .replaceWith(List.copyOf(ids));
   }
 
   private String serialise(OutgoingEvent event) {

@@ -2,6 +2,8 @@ package org.lernstadt.platform.it;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -15,8 +17,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.lernstadt.platform.events.Outbox;
@@ -31,6 +35,7 @@ public class NoteResource {
   static final String CREATED = "org.lernstadt.test.note.created.v1";
 
   @Inject Outbox outbox;
+  @Inject Pool pool;
 
   public record NewNote(
       @NotBlank @Size(max = 200) String text, @NotNull @Min(0) @Max(10) Integer priority) {}
@@ -64,6 +69,44 @@ public class NoteResource {
   public Uni<Response> createWithInvalidEvent(
       @PathParam("id") UUID id, @Valid @NotNull NewNote note) {
     return Panache.withTransaction(() -> write(id, note, 99))
+        .replaceWith(Response.status(201).build());
+  }
+
+  public record BatchNote(@NotNull UUID id, @NotBlank @Size(max = 200) String text) {}
+
+  /**
+   * Writes notes with the plain reactive SQL client and their events in one batch; with {@code
+   * failAfterWrite} the transaction then fails and must leave nothing behind.
+   */
+  @PUT
+  @Path("batch-notes")
+  @RolesAllowed("editor")
+  public Uni<Response> createBatch(
+      @QueryParam("failAfterWrite") boolean failAfterWrite,
+      @NotNull @Size(max = 100) List<@Valid @NotNull BatchNote> notes) {
+    return pool.withTransaction(
+            conn ->
+                conn.preparedQuery("insert into note (id, text, priority) values ($1, $2, 0)")
+                    .executeBatch(notes.stream().map(n -> Tuple.of(n.id(), n.text())).toList())
+                    .chain(
+                        () ->
+                            outbox.appendAll(
+                                conn,
+                                notes.stream()
+                                    .map(
+                                        n ->
+                                            OutgoingEvent.of(
+                                                TOPIC,
+                                                CREATED,
+                                                n.id().toString(),
+                                                Map.of("noteId", n.id().toString(), "priority", 0)))
+                                    .toList()))
+                    .invoke(
+                        () -> {
+                          if (failAfterWrite) {
+                            throw new ProblemException(409, "Conflict", "Rule broken.");
+                          }
+                        }))
         .replaceWith(Response.status(201).build());
   }
 

@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.lernstadt.platform.it.NoteEvents.applied;
-import static org.lernstadt.platform.it.NoteEvents.awaitRecord;
-import static org.lernstadt.platform.it.NoteEvents.header;
-import static org.lernstadt.platform.it.NoteEvents.put;
-import static org.lernstadt.platform.it.NoteEvents.records;
+import static org.lernstadt.platform.it.Notes.applied;
+import static org.lernstadt.platform.it.Notes.put;
+import static org.lernstadt.platform.testing.Topics.awaitRecord;
+import static org.lernstadt.platform.testing.Topics.header;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,6 +30,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
 import org.lernstadt.platform.testing.KafkaTestResource;
+import org.lernstadt.platform.testing.Topics;
 
 /**
  * The transactional outbox, the relay, the inbox and the dead-letter topic, through the real
@@ -69,7 +69,7 @@ class OutboxTest {
     UUID failed = UUID.randomUUID();
     given()
         .auth()
-        .oauth2(NoteEvents.editor())
+        .oauth2(Notes.editor())
         .contentType("application/json")
         .body("{\"text\":\"never committed\",\"priority\":1}")
         .put("/failing-notes/" + failed)
@@ -77,15 +77,49 @@ class OutboxTest {
         .statusCode(409)
         .contentType("application/problem+json");
 
-    // A later committed note is published; the relay goes in outbox order, so by the time the
-    // later one is on the broker the rolled-back one would be there too if it had been written.
+    // A later committed note is published; the relay goes in outbox order, so once the later one
+    // is on the broker the rolled-back one would be there too, on some partition, if it had been
+    // written: read every partition to its end.
     UUID later = UUID.randomUUID();
     assertEquals(201, put("/notes/", later, "{\"text\":\"committed\",\"priority\":1}"));
-    List<ConsumerRecord<String, String>> seen =
-        records(TOPIC, r -> later.toString().equals(r.key()), WAIT);
-    assertTrue(seen.stream().anyMatch(r -> later.toString().equals(r.key())));
+    awaitRecord(TOPIC, r -> later.toString().equals(r.key()), WAIT);
+    List<ConsumerRecord<String, String>> seen = Topics.readToEnd(TOPIC, WAIT);
     assertFalse(seen.stream().anyMatch(r -> failed.toString().equals(r.key())));
-    given().auth().oauth2(NoteEvents.editor()).get("/notes/" + failed).then().statusCode(404);
+    given().auth().oauth2(Notes.editor()).get("/notes/" + failed).then().statusCode(404);
+  }
+
+  @Test
+  void batchWrittenWithThePlainSqlClientCommitsWithItsEvents() {
+    UUID committed1 = UUID.randomUUID();
+    UUID committed2 = UUID.randomUUID();
+    UUID rolledBack = UUID.randomUUID();
+    given()
+        .auth()
+        .oauth2(Notes.editor())
+        .contentType("application/json")
+        .body("[{\"id\":\"" + rolledBack + "\",\"text\":\"never committed\"}]")
+        .put("/batch-notes?failAfterWrite=true")
+        .then()
+        .statusCode(409);
+    given()
+        .auth()
+        .oauth2(Notes.editor())
+        .contentType("application/json")
+        .body(
+            "[{\"id\":\""
+                + committed1
+                + "\",\"text\":\"one\"},{\"id\":\""
+                + committed2
+                + "\",\"text\":\"two\"}]")
+        .put("/batch-notes")
+        .then()
+        .statusCode(201);
+
+    awaitRecord(TOPIC, r -> committed1.toString().equals(r.key()), WAIT);
+    awaitRecord(TOPIC, r -> committed2.toString().equals(r.key()), WAIT);
+    List<ConsumerRecord<String, String>> seen = Topics.readToEnd(TOPIC, WAIT);
+    assertFalse(seen.stream().anyMatch(r -> rolledBack.toString().equals(r.key())));
+    given().auth().oauth2(Notes.editor()).get("/notes/" + rolledBack).then().statusCode(404);
   }
 
   @Test
@@ -93,7 +127,7 @@ class OutboxTest {
     UUID id = UUID.randomUUID();
     given()
         .auth()
-        .oauth2(NoteEvents.editor())
+        .oauth2(Notes.editor())
         .contentType("application/json")
         .body("{\"text\":\"priority 99 is outside the event schema\",\"priority\":2}")
         .put("/off-schema-notes/" + id)
@@ -101,7 +135,7 @@ class OutboxTest {
         .statusCode(500)
         .contentType("application/problem+json")
         .body("detail", org.hamcrest.Matchers.containsString("error id"));
-    given().auth().oauth2(NoteEvents.editor()).get("/notes/" + id).then().statusCode(404);
+    given().auth().oauth2(Notes.editor()).get("/notes/" + id).then().statusCode(404);
   }
 
   @Test
@@ -127,7 +161,7 @@ class OutboxTest {
                 new RecordHeader("ce_id", bytes(UUID.randomUUID().toString())),
                 new RecordHeader("ce_type", bytes(NoteResource.CREATED)),
                 new RecordHeader("ce_source", bytes("/tests"))));
-    RecordMetadata last = NoteEvents.produce(duplicate, next).getLast();
+    RecordMetadata last = Topics.produce(duplicate, next).getLast();
 
     await().atMost(WAIT).until(() -> applied(id) >= 2);
     await().atMost(WAIT).until(() -> committedOffset(last) > last.offset());

@@ -18,7 +18,7 @@ class ProblemDetailsTest {
   private ValidatableResponse putNote(String body) {
     return given()
         .auth()
-        .oauth2(NoteEvents.editor())
+        .oauth2(Notes.editor())
         .contentType(ContentType.JSON)
         .body(body)
         .put("/notes/" + UUID.randomUUID())
@@ -60,7 +60,7 @@ class ProblemDetailsTest {
   void missingBodyIs422() {
     given()
         .auth()
-        .oauth2(NoteEvents.editor())
+        .oauth2(Notes.editor())
         .contentType(ContentType.JSON)
         .put("/notes/" + UUID.randomUUID())
         .then()
@@ -80,7 +80,7 @@ class ProblemDetailsTest {
   void malformedPathParameterIs404NotA500() {
     given()
         .auth()
-        .oauth2(NoteEvents.editor())
+        .oauth2(Notes.editor())
         .get("/notes/not-a-uuid")
         .then()
         .statusCode(404)
@@ -91,14 +91,14 @@ class ProblemDetailsTest {
   void unknownPathAndMethodAreProblems() {
     given()
         .auth()
-        .oauth2(NoteEvents.editor())
+        .oauth2(Notes.editor())
         .get("/no-such-thing")
         .then()
         .statusCode(404)
         .contentType("application/problem+json");
     given()
         .auth()
-        .oauth2(NoteEvents.editor())
+        .oauth2(Notes.editor())
         .delete("/notes/" + UUID.randomUUID())
         .then()
         .statusCode(405)

@@ -42,7 +42,7 @@ class SecurityTest {
   @Test
   void rightRoleIsServed() {
     UUID id = UUID.randomUUID();
-    assertEquals(201, NoteEvents.put("/notes/", id, "{\"text\":\"mine\",\"priority\":1}"));
+    assertEquals(201, Notes.put("/notes/", id, "{\"text\":\"mine\",\"priority\":1}"));
     given()
         .auth()
         .oauth2(Tokens.forUser("editor1"))

@@ -1,8 +1,5 @@
-package org.lernstadt.platform.it;
+package org.lernstadt.platform.testing;
 
-import static io.restassured.RestAssured.given;
-
-import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,53 +14,27 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.lernstadt.platform.testing.KafkaTestResource;
-import org.lernstadt.platform.testing.Tokens;
 
-/** Test helpers: write notes through the API and read their records from the broker. */
-final class NoteEvents {
+/** Reads and writes records on the test broker, as an outside client of the service would. */
+public final class Topics {
 
-  private NoteEvents() {}
-
-  static String editor() {
-    return Tokens.forUser("editor1");
-  }
-
-  static int put(String path, UUID id, String json) {
-    return given()
-        .auth()
-        .oauth2(editor())
-        .contentType(ContentType.JSON)
-        .body(json)
-        .put(path + id)
-        .statusCode();
-  }
-
-  static int applied(UUID id) {
-    return given()
-        .auth()
-        .oauth2(editor())
-        .get("/notes/" + id + "/tally")
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("applied");
-  }
+  private Topics() {}
 
   /** Waits for the first record on the topic, read from the beginning, that matches. */
-  static ConsumerRecord<String, String> awaitRecord(
+  public static ConsumerRecord<String, String> awaitRecord(
       String topic, Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
-    return records(topic, match, timeout).stream()
+    return read(topic, match, timeout).stream()
         .filter(match)
         .findFirst()
         .orElseThrow(() -> new AssertionError("No matching record on " + topic + " in " + timeout));
   }
 
   /** Every record on the topic, from the beginning until one matches or the time is up. */
-  static List<ConsumerRecord<String, String>> records(
+  public static List<ConsumerRecord<String, String>> read(
       String topic, Predicate<ConsumerRecord<String, String>> until, Duration timeout) {
     Map<String, Object> config =
         Map.of(
@@ -90,9 +61,42 @@ final class NoteEvents {
     return seen;
   }
 
+  /**
+   * Every record on every partition of the topic, from the beginning up to the end offsets at the
+   * time of the call.
+   */
+  public static List<ConsumerRecord<String, String>> readToEnd(String topic, Duration timeout) {
+    Map<String, Object> config =
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            KafkaTestResource.server().bootstrapServers(),
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false);
+    List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, timeout).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("Could not read " + topic + " to its end in " + timeout);
+        }
+        consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+      }
+    }
+    return seen;
+  }
+
   /** Produces the records in order and waits for the broker; returns where each one landed. */
   @SafeVarargs
-  static List<RecordMetadata> produce(ProducerRecord<String, String>... records) throws Exception {
+  public static List<RecordMetadata> produce(ProducerRecord<String, String>... records)
+      throws Exception {
     Map<String, Object> config =
         Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -109,7 +113,7 @@ final class NoteEvents {
     return landed;
   }
 
-  static String header(ConsumerRecord<?, ?> record, String name) {
+  public static String header(ConsumerRecord<?, ?> record, String name) {
     Header header = record.headers().lastHeader(name);
     return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
