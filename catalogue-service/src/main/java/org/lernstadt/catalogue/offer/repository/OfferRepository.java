@@ -198,6 +198,21 @@ public class OfferRepository {
                     .map(sessions -> OfferRows.toView(offers.iterator().next(), sessions)));
   }
 
+  /** The offer with its sessions, or empty if there is none with this id. */
+  public Uni<Optional<OfferView>> find(SqlClient sql, UUID id) {
+    return sql.preparedQuery(SELECT_OFFER)
+        .execute(Tuple.of(id))
+        .chain(
+            offers ->
+                offers.size() == 0
+                    ? Uni.createFrom().item(Optional.<OfferView>empty())
+                    : sql.preparedQuery(SELECT_SESSIONS)
+                        .execute(Tuple.of(id))
+                        .map(
+                            sessions ->
+                                Optional.of(OfferRows.toView(offers.iterator().next(), sessions))));
+  }
+
   /** One page of the provider's offers, ordered by external id. */
   public Uni<List<OfferView>> listForProvider(UUID providerId, PageRequest page) {
     String after = page.after() == null ? "" : page.after().key(0);

@@ -1,0 +1,271 @@
+package org.lernstadt.catalogue.offer.repository;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.lernstadt.catalogue.offer.mapping.OfferSummary;
+import org.lernstadt.catalogue.offer.service.OfferSearch;
+import org.lernstadt.platform.web.Cursor;
+import org.lernstadt.platform.web.Problem;
+import org.lernstadt.platform.web.ProblemException;
+
+/**
+ * The public search as SQL: full text on the weighted {@code search} column, array overlaps for the
+ * facets' filters, {@code earthdistance} for the radius, keyset pagination per sort order.
+ */
+@ApplicationScoped
+public class OfferSearchRepository {
+
+  /** Facet name → the column it counts; array columns are unnested. */
+  private static final Map<String, String> FACETS =
+      Map.of(
+          "topic", "unnest(topics)",
+          "lifePhase", "unnest(life_phases)",
+          "targetGroup", "unnest(target_groups)",
+          "district", "unnest(district_codes)",
+          "modality", "modality",
+          "cost", "cost_kind");
+
+  @Inject Pool pool;
+
+  public record Found(List<OfferSummary> items, List<Cursor> cursors) {}
+
+  /** One page, fetched one row beyond the limit so the caller can tell whether more follow. */
+  public Uni<Found> page(OfferSearch search, int fetchSize) {
+    Query query = matching(search);
+    String rank = search.text() == null ? "0::real" : "ts_rank_cd(o.search, q.query)";
+    String distance =
+        search.near() == null
+            ? "null::float8"
+            : "(select min(earth_distance(ll_to_earth("
+                + query.param(search.near().lat())
+                + ", "
+                + query.param(search.near().lon())
+                + "), ll_to_earth(s.latitude, s.longitude))) from offer_session s"
+                + " where s.offer_id = o.id and s.latitude is not null)";
+    String select =
+        "select o.id, o.provider_id, o.title, o.topics, o.life_phases, o.target_groups,"
+            + " o.modality, o.cost_kind, o.district_codes, o.first_start, o.last_end, "
+            + rank
+            + " as rank, "
+            + distance
+            + " as distance, coalesce(o.first_start, 'infinity'::timestamptz) as date_key,"
+            + " (select array[s.latitude, s.longitude] from offer_session s where s.offer_id = o.id"
+            + " and s.latitude is not null order by s.starts_at limit 1) as point"
+            + query.from()
+            + query.where();
+    String order;
+    String after = "";
+    Cursor cursor = search.after();
+    try {
+      switch (search.sort()) {
+        case DATE -> {
+          order = " order by date_key, id";
+          if (cursor != null) {
+            after =
+                " where (date_key, id) > ("
+                    + query.param(OffsetDateTime.parse(cursor.key(0)))
+                    + "::timestamptz, "
+                    + query.param(UUID.fromString(cursor.key(1)))
+                    + "::uuid)";
+          }
+        }
+        case DISTANCE -> {
+          order = " order by distance nulls last, id";
+          if (cursor != null) {
+            after =
+                " where (distance, id) > ("
+                    + query.param(Double.parseDouble(cursor.key(0)))
+                    + "::float8, "
+                    + query.param(UUID.fromString(cursor.key(1)))
+                    + "::uuid)";
+          }
+        }
+        default -> {
+          order = " order by rank desc, id";
+          if (cursor != null) {
+            String r = query.param(Float.parseFloat(cursor.key(0))) + "::real";
+            String id = query.param(UUID.fromString(cursor.key(1))) + "::uuid";
+            after = " where rank < " + r + " or (rank = " + r + " and id > " + id + ")";
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      // A cursor of another sort order, or one that was tampered with.
+      throw new ProblemException(
+          400,
+          "Bad Request",
+          "The cursor does not belong to this search.",
+          List.of(new Problem.FieldError("cursor", "not a cursor of this sort order")));
+    }
+    String sql =
+        "select * from (" + select + ") found" + after + order + " limit " + query.param(fetchSize);
+    return pool.preparedQuery(sql)
+        .execute(Tuple.tuple(query.params))
+        .map(
+            rows -> {
+              List<OfferSummary> items = new ArrayList<>();
+              List<Cursor> cursors = new ArrayList<>();
+              for (Row row : rows) {
+                items.add(summary(row));
+                cursors.add(cursorOf(row, search.sort()));
+              }
+              return new Found(items, cursors);
+            });
+  }
+
+  /** How many offers match, and the facet counts over them. */
+  public Uni<Map<String, Map<String, Long>>> facets(OfferSearch search) {
+    Query query = matching(search);
+    StringBuilder sql =
+        new StringBuilder("with matched as (select o.* ")
+            .append(query.from())
+            .append(query.where())
+            .append(") select 'total' as facet, '' as value, count(*) as n from matched");
+    for (Map.Entry<String, String> facet : FACETS.entrySet()) {
+      sql.append(" union all select '")
+          .append(facet.getKey())
+          .append("', v, count(*) from (select ")
+          .append(facet.getValue())
+          .append(" as v from matched) f group by v");
+    }
+    return pool.preparedQuery(sql.toString())
+        .execute(Tuple.tuple(query.params))
+        .map(
+            rows -> {
+              Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+              for (Row row : rows) {
+                facets
+                    .computeIfAbsent(row.getString(0), f -> new java.util.TreeMap<>())
+                    .put(row.getString(1), row.getLong(2));
+              }
+              return facets;
+            });
+  }
+
+  private static Query matching(OfferSearch search) {
+    Query query = new Query();
+    query.where.add("o.status = 'PUBLISHED'");
+    if (search.text() != null) {
+      query.from =
+          " from offer o, websearch_to_tsquery('lernstadt_german', "
+              + query.param(search.text())
+              + ") as q(query)";
+      query.where.add("o.search @@ q.query");
+    }
+    overlap(query, "o.topics", search.topics());
+    overlap(query, "o.life_phases", search.lifePhases());
+    overlap(query, "o.target_groups", search.targetGroups());
+    overlap(query, "o.languages", search.languages());
+    if (!search.accessibility().isEmpty()) {
+      query.where.add(
+          "o.accessibility @> " + query.param(search.accessibility().toArray(String[]::new)));
+    }
+    if (search.modality() != null) {
+      query.where.add("o.modality = " + query.param(search.modality()));
+    }
+    if (search.free() != null) {
+      query.where.add(search.free() ? "o.cost_kind = 'FREE'" : "o.cost_kind <> 'FREE'");
+    }
+    if (search.provider() != null) {
+      query.where.add("o.provider_id = " + query.param(search.provider()));
+    }
+    if (search.district() != null) {
+      query.where.add(query.param(search.district()) + " = any(o.district_codes)");
+    }
+    if (search.to() == null) {
+      query.where.add("(o.last_end is null or o.last_end >= " + query.param(search.from()) + ")");
+    } else {
+      query.where.add(
+          "exists (select 1 from offer_session s where s.offer_id = o.id and s.ends_at >= "
+              + query.param(search.from())
+              + " and s.starts_at < "
+              + query.param(search.to())
+              + ")");
+    }
+    if (search.near() != null && search.near().radiusMeters() != null) {
+      String centre =
+          "ll_to_earth("
+              + query.param(search.near().lat())
+              + ", "
+              + query.param(search.near().lon())
+              + ")";
+      String radius = query.param(search.near().radiusMeters());
+      query.where.add(
+          "exists (select 1 from offer_session s where s.offer_id = o.id and s.latitude is not"
+              + " null and earth_box("
+              + centre
+              + ", "
+              + radius
+              + ") @> ll_to_earth(s.latitude, s.longitude) and earth_distance("
+              + centre
+              + ", ll_to_earth(s.latitude, s.longitude)) <= "
+              + radius
+              + ")");
+    }
+    return query;
+  }
+
+  private static void overlap(Query query, String column, List<String> values) {
+    if (!values.isEmpty()) {
+      query.where.add(column + " && " + query.param(values.toArray(String[]::new)));
+    }
+  }
+
+  private static OfferSummary summary(Row row) {
+    Double distance = row.getDouble("distance");
+    Double[] point = row.getArrayOfDoubles("point");
+    return new OfferSummary(
+        row.getUUID("id"),
+        row.getUUID("provider_id"),
+        row.getString("title"),
+        List.of(row.getArrayOfStrings("topics")),
+        List.of(row.getArrayOfStrings("life_phases")),
+        List.of(row.getArrayOfStrings("target_groups")),
+        row.getString("modality"),
+        row.getString("cost_kind"),
+        List.of(row.getArrayOfStrings("district_codes")),
+        row.getOffsetDateTime("first_start"),
+        row.getOffsetDateTime("last_end"),
+        distance == null ? null : Math.round(distance / 10.0) / 100.0,
+        point == null ? null : new OfferSummary.Location(point[0], point[1]));
+  }
+
+  private static Cursor cursorOf(Row row, OfferSearch.Sort sort) {
+    String id = row.getUUID("id").toString();
+    return switch (sort) {
+      case DATE -> Cursor.of(row.getOffsetDateTime("date_key").toString(), id);
+      case DISTANCE -> Cursor.of(String.valueOf(row.getDouble("distance")), id);
+      case RELEVANCE -> Cursor.of(String.valueOf(row.getFloat("rank")), id);
+    };
+  }
+
+  /** The FROM and WHERE of a search and its positional parameters. */
+  private static final class Query {
+    private final List<Object> params = new ArrayList<>();
+    private final List<String> where = new ArrayList<>();
+    private String from = " from offer o";
+
+    String param(Object value) {
+      params.add(value);
+      return "$" + params.size();
+    }
+
+    String from() {
+      return from;
+    }
+
+    String where() {
+      return " where " + String.join(" and ", where);
+    }
+  }
+}
