@@ -56,7 +56,9 @@ class PartnerOfferTest {
       c.createStatement()
           .execute(
               "insert into district (code, name, boundary, geometry) values ('mitte', 'Mitte',"
-                  + " polygon '((13.0,52.0),(13.1,52.0),(13.1,52.1),(13.0,52.1))', '{}')"
+                  + " polygon '((13.0,52.0),(13.1,52.0),(13.1,52.1),(13.0,52.1))',"
+                  + " '{\"type\":\"Polygon\",\"coordinates\":[[[13.0,52.0],[13.1,52.0],"
+                  + "[13.1,52.1],[13.0,52.1],[13.0,52.0]]]}')"
                   + " on conflict (code) do nothing");
     }
   }

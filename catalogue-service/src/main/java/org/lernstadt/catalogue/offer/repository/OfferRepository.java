@@ -82,6 +82,12 @@ public class OfferRepository {
   private static final String SET_STATUS =
       "update offer set status = $2, version = version + 1, updated_at = now() where id = $1";
 
+  private static final String ARCHIVE_ENDED =
+      "update offer set status = 'ARCHIVED', version = version + 1, updated_at = now()"
+          + " where id in (select id from offer where status in ('PUBLISHED', 'CANCELLED')"
+          + " and last_end < now() order by last_end limit $1 for update skip locked)"
+          + " returning id";
+
   private static final String SELECT_OFFER = "select * from offer where id = $1";
 
   private static final String SELECT_SESSIONS =
@@ -186,6 +192,18 @@ public class OfferRepository {
 
   public Uni<Void> setStatus(SqlConnection conn, UUID id, OfferStatus status) {
     return conn.preparedQuery(SET_STATUS).execute(Tuple.of(id, status.name())).replaceWithVoid();
+  }
+
+  /** Archives up to {@code limit} offers whose last date has passed; returns their ids. */
+  public Uni<List<UUID>> archiveEnded(SqlConnection conn, int limit) {
+    return conn.preparedQuery(ARCHIVE_ENDED)
+        .execute(Tuple.of(limit))
+        .map(
+            rows -> {
+              List<UUID> ids = new ArrayList<>();
+              rows.forEach(r -> ids.add(r.getUUID(0)));
+              return ids;
+            });
   }
 
   public Uni<OfferView> load(SqlClient sql, UUID id) {

@@ -1,5 +1,6 @@
 package org.lernstadt.catalogue.offer.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,7 +25,9 @@ import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.lernstadt.catalogue.offer.mapping.BulkReport;
 import org.lernstadt.catalogue.offer.mapping.OfferView;
+import org.lernstadt.catalogue.offer.service.BulkOfferService;
 import org.lernstadt.catalogue.offer.service.PartnerOfferService;
 import org.lernstadt.catalogue.offer.service.PushOutcome;
 import org.lernstadt.platform.web.Page;
@@ -43,7 +47,11 @@ public class PartnerOfferResource {
 
   static final String EXTERNAL_ID = "[A-Za-z0-9._:~-]{1,100}";
 
+  static final String NDJSON = "application/x-ndjson";
+
   @Inject PartnerOfferService offers;
+  @Inject BulkOfferService bulk;
+  @Inject BulkItemReader reader;
   @Inject JsonWebToken token;
 
   @PUT
@@ -69,6 +77,25 @@ public class PartnerOfferResource {
                   .entity(result.offer())
                   .build();
             });
+  }
+
+  @POST
+  @Path("bulk")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "Create or replace up to 10,000 offers; each item is reported as created, updated,"
+              + " unchanged or rejected with its reasons")
+  public Uni<BulkReport> bulk(@NotNull JsonNode items) {
+    return bulk.push(providerKey(), reader.fromArray(items));
+  }
+
+  @POST
+  @Path("bulk")
+  @Consumes(NDJSON)
+  @Operation(summary = "The same bulk push as newline-delimited JSON, one offer per line")
+  public Uni<BulkReport> bulkLines(String lines) {
+    return bulk.push(providerKey(), reader.fromLines(lines));
   }
 
   @GET

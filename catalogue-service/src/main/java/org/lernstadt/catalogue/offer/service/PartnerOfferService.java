@@ -47,27 +47,28 @@ public class PartnerOfferService {
     if (!broken.isEmpty()) {
       return Uni.createFrom().failure(invalid(broken));
     }
-    OfferContent content = OfferContent.of(push);
     return offers
         .pool()
         .withTransaction(
             conn ->
                 providerOf(conn, providerKey)
-                    .chain(providerId -> checkPlaces(conn, push).replaceWith(providerId))
-                    .chain(
-                        providerId ->
-                            offers
-                                .lock(conn, providerId, externalId)
-                                .chain(
-                                    stored ->
-                                        write(
-                                            conn,
-                                            providerId,
-                                            externalId,
-                                            ifMatch,
-                                            push,
-                                            content,
-                                            stored))));
+                    .chain(providerId -> pushIn(conn, providerId, externalId, ifMatch, push)));
+  }
+
+  /**
+   * Creates or replaces one offer on the caller's connection, inside its transaction; a broken rule
+   * fails with {@link ProblemException} before anything is written.
+   */
+  Uni<PushResult> pushIn(
+      SqlConnection conn, UUID providerId, String externalId, Long ifMatch, OfferPush push) {
+    List<FieldError> broken = OfferRules.check(push);
+    if (!broken.isEmpty()) {
+      return Uni.createFrom().failure(invalid(broken));
+    }
+    OfferContent content = OfferContent.of(push);
+    return checkPlaces(conn, push)
+        .chain(() -> offers.lock(conn, providerId, externalId))
+        .chain(stored -> write(conn, providerId, externalId, ifMatch, push, content, stored));
   }
 
   /** Withdraws the offer; a withdrawn offer stays withdrawn on a repeated delete. */
@@ -181,7 +182,7 @@ public class PartnerOfferService {
     }
   }
 
-  private Uni<UUID> providerOf(io.vertx.mutiny.sqlclient.SqlClient sql, String providerKey) {
+  Uni<UUID> providerOf(io.vertx.mutiny.sqlclient.SqlClient sql, String providerKey) {
     if (providerKey == null || providerKey.isBlank()) {
       return Uni.createFrom()
           .failure(
@@ -229,7 +230,7 @@ public class PartnerOfferService {
         .replaceWithVoid();
   }
 
-  private static ProblemException invalid(List<FieldError> errors) {
+  static ProblemException invalid(List<FieldError> errors) {
     return new ProblemException(
         422, "Unprocessable Content", "The offer breaks the catalogue's rules.", errors);
   }

@@ -1,22 +1,17 @@
 package org.lernstadt.platform.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -37,11 +32,7 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
-    List<Problem.FieldError> errors =
-        e.getConstraintViolations().stream()
-            .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
-            .sorted(Comparator.comparing(Problem.FieldError::field))
-            .toList();
+    List<Problem.FieldError> errors = FieldErrors.of(e.getConstraintViolations());
     return respond(
         Problem.of(422, "Unprocessable Content", "The request has invalid values.", errors), uri);
   }
@@ -50,7 +41,7 @@ public class ProblemMappers {
   public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
     return badRequest(
         "The request has a field this API does not know.",
-        pathOf(e),
+        FieldErrors.field(e),
         "unknown field; known fields are " + e.getKnownPropertyIds(),
         uri);
   }
@@ -59,7 +50,7 @@ public class ProblemMappers {
   public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
     return badRequest(
         "The request has a value of the wrong type.",
-        pathOf(e),
+        FieldErrors.field(e),
         "cannot be read as " + e.getTargetType().getSimpleName(),
         uri);
   }
@@ -70,7 +61,7 @@ public class ProblemMappers {
         e.getTargetType() == null ? "the expected type" : e.getTargetType().getSimpleName();
     return badRequest(
         "The request body does not have the expected shape.",
-        pathOf(e),
+        FieldErrors.field(e),
         "cannot be read as " + target,
         uri);
   }
@@ -176,54 +167,5 @@ public class ProblemMappers {
       case 415 -> "This media type is not supported here.";
       default -> "The request could not be processed.";
     };
-  }
-
-  /** A JSON path of the field, e.g. {@code items[2].title}, from Jackson's reference chain. */
-  static String pathOf(JsonMappingException e) {
-    StringBuilder path = new StringBuilder();
-    for (JsonMappingException.Reference ref : e.getPath()) {
-      if (ref.getFieldName() != null) {
-        if (!path.isEmpty()) {
-          path.append('.');
-        }
-        path.append(ref.getFieldName());
-      } else if (ref.getIndex() >= 0) {
-        path.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return path.isEmpty() ? "$" : path.toString();
-  }
-
-  /**
-   * The field of a violation as the client sent it: the method and parameter names of the resource
-   * are dropped, a query or path parameter keeps its own name.
-   */
-  static String fieldOf(ConstraintViolation<?> violation) {
-    StringBuilder path = new StringBuilder();
-    String parameter = null;
-    for (Path.Node node : violation.getPropertyPath()) {
-      if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
-        continue;
-      }
-      if (node.getKind() == ElementKind.PARAMETER) {
-        parameter = node.getName();
-        continue;
-      }
-      if (node.getIndex() != null) {
-        path.append('[').append(node.getIndex()).append(']');
-      } else if (node.getKey() != null) {
-        path.append('[').append(node.getKey()).append(']');
-      }
-      if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
-        if (!path.isEmpty()) {
-          path.append('.');
-        }
-        path.append(node.getName());
-      }
-    }
-    if (path.isEmpty()) {
-      return parameter == null ? "$" : parameter;
-    }
-    return path.toString();
   }
 }
