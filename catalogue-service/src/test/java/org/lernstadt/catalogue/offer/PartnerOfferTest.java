@@ -36,13 +36,13 @@ import org.lernstadt.platform.testing.Topics;
     initArgs = @ResourceArg(name = "database", value = "catalogue"))
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(KeycloakTestResource.class)
-class PartnerOfferTest {
+public class PartnerOfferTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @BeforeAll
-  static void providersAndADistrict() throws Exception {
+  public static void providersAndADistrict() throws Exception {
     // Registering providers and districts is the editors' API; here only the rows are needed.
     PostgresServer pg = PostgresTestResource.server();
     try (Connection c =
