@@ -58,9 +58,7 @@ public class OfferSearchRepository {
             + rank
             + " as rank, "
             + distance
-            + " as distance, coalesce(o.first_start, 'infinity'::timestamptz) as date_key,"
-            + " (select array[s.latitude, s.longitude] from offer_session s where s.offer_id = o.id"
-            + " and s.latitude is not null order by s.starts_at limit 1) as point"
+            + " as distance, coalesce(o.first_start, 'infinity'::timestamptz) as date_key"
             + query.from()
             + query.where();
     String order;
@@ -107,8 +105,19 @@ public class OfferSearchRepository {
           "The cursor does not belong to this search.",
           List.of(new Problem.FieldError("cursor", "not a cursor of this sort order")));
     }
+    // The map point is looked up for the page only, not for every match.
     String sql =
-        "select * from (" + select + ") found" + after + order + " limit " + query.param(fetchSize);
+        "select page.*, (select array[s.latitude, s.longitude] from offer_session s"
+            + " where s.offer_id = page.id and s.latitude is not null order by s.starts_at limit 1)"
+            + " as point from (select * from ("
+            + select
+            + ") found"
+            + after
+            + order
+            + " limit "
+            + query.param(fetchSize)
+            + ") page"
+            + order;
     return pool.preparedQuery(sql)
         .execute(Tuple.tuple(query.params))
         .map(

@@ -29,12 +29,15 @@ public class OfferSearchService {
   public Uni<SearchResult> search(OfferQuery query) {
     PageRequest page = PageRequest.of(query.limit, query.cursor, DEFAULT_PAGE, MAX_PAGE);
     OfferSearch request = toSearch(query, page);
+    // Counts and facets belong to the first page; later pages only continue the list.
     return search
         .page(request, page.fetchSize())
         .chain(
             found ->
-                search
-                    .facets(request)
+                (page.after() == null
+                        ? search.facets(request)
+                        : Uni.createFrom()
+                            .item((java.util.Map<String, java.util.Map<String, Long>>) null))
                     .map(
                         facets -> {
                           boolean more = found.items().size() > page.limit();
@@ -42,7 +45,10 @@ public class OfferSearchService {
                               more ? found.items().subList(0, page.limit()) : found.items();
                           String next =
                               more ? found.cursors().get(page.limit() - 1).encode() : null;
-                          long total =
+                          if (facets == null) {
+                            return new SearchResult(List.copyOf(items), next, null, null);
+                          }
+                          Long total =
                               facets.getOrDefault("total", java.util.Map.of()).getOrDefault("", 0L);
                           facets.remove("total");
                           return new SearchResult(List.copyOf(items), next, total, facets);
