@@ -15,7 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.lernstadt.catalogue.offer.domain.AccessibilityFeature;
+import org.lernstadt.catalogue.common.AccessibilityFeature;
 import org.lernstadt.catalogue.offer.domain.CostKind;
 import org.lernstadt.catalogue.offer.domain.LifePhase;
 import org.lernstadt.catalogue.offer.domain.Modality;

@@ -8,7 +8,7 @@ import jakarta.ws.rs.QueryParam;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.lernstadt.catalogue.offer.domain.AccessibilityFeature;
+import org.lernstadt.catalogue.common.AccessibilityFeature;
 import org.lernstadt.catalogue.offer.domain.LifePhase;
 import org.lernstadt.catalogue.offer.domain.Modality;
 import org.lernstadt.catalogue.offer.domain.TargetGroup;

@@ -2,7 +2,7 @@ package org.lernstadt.catalogue.provider.event;
 
 import java.util.List;
 import java.util.UUID;
-import org.lernstadt.catalogue.provider.domain.AccessibilityFeature;
+import org.lernstadt.catalogue.common.AccessibilityFeature;
 import org.lernstadt.catalogue.provider.domain.ProviderKind;
 
 /**

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.lernstadt.catalogue.provider.domain.AccessibilityFeature;
+import org.lernstadt.catalogue.common.AccessibilityFeature;
 import org.lernstadt.catalogue.provider.domain.Address;
 import org.lernstadt.catalogue.provider.domain.LearningPlaceKind;
 import org.lernstadt.catalogue.provider.domain.Location;

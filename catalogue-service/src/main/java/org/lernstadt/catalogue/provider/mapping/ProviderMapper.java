@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
-import org.lernstadt.catalogue.provider.domain.AccessibilityFeature;
+import org.lernstadt.catalogue.common.AccessibilityFeature;
 import org.lernstadt.catalogue.provider.domain.Address;
 import org.lernstadt.catalogue.provider.domain.Contact;
 import org.lernstadt.catalogue.provider.domain.Location;

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import org.lernstadt.catalogue.provider.domain.AccessibilityFeature;
+import org.lernstadt.catalogue.common.AccessibilityFeature;
 import org.lernstadt.catalogue.provider.domain.Address;
 import org.lernstadt.catalogue.provider.domain.Contact;
 import org.lernstadt.catalogue.provider.domain.Location;
