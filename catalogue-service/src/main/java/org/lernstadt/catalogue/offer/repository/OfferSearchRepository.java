@@ -8,11 +8,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.lernstadt.catalogue.offer.mapping.OfferCalendar;
+import org.lernstadt.catalogue.offer.mapping.OfferMap;
+import org.lernstadt.catalogue.offer.mapping.OfferRows;
 import org.lernstadt.catalogue.offer.mapping.OfferSummary;
+import org.lernstadt.catalogue.offer.mapping.OfferView;
+import org.lernstadt.catalogue.offer.service.BoundingBox;
 import org.lernstadt.catalogue.offer.service.OfferSearch;
 import org.lernstadt.platform.web.Cursor;
 import org.lernstadt.platform.web.Problem;
@@ -161,9 +167,236 @@ public class OfferSearchRepository {
             });
   }
 
+  /** Located offers for a map, soonest first, and how many located offers match in all. */
+  public record MapPoints(List<OfferMap.Feature> features, long total) {}
+
+  /**
+   * A map's features by grid cell: a cell with one offer gives that offer, a cell with more a
+   * cluster. {@code total} located offers match, {@code shown} of them are in these features, of
+   * which {@code clustered} in clusters.
+   */
+  public record MapCells(List<OfferMap.Feature> features, long total, long shown, long clustered) {}
+
+  /** One date of a calendar feed per entry, and what the caps left out. */
+  public record CalendarRows(
+      List<OfferCalendar.Entry> entries, long offers, long omittedOffers, long omittedDates) {}
+
+  /**
+   * At most {@code limit} matching offers that have a located date (in the box, if one is given),
+   * each at the point of its first located date that has not ended before the search's start.
+   */
+  public Uni<MapPoints> mapPoints(OfferSearch search, BoundingBox box, int limit) {
+    Query query = matching(search);
+    String sql =
+        "select m.*, count(*) over () as total from ("
+            + located(search, query, box)
+            + ") m order by m.first_start nulls last, m.id limit "
+            + query.param(limit);
+    return pool.preparedQuery(sql)
+        .execute(Tuple.tuple(query.params))
+        .map(
+            rows -> {
+              List<OfferMap.Feature> features = new ArrayList<>();
+              long total = 0;
+              for (Row row : rows) {
+                total = row.getLong("total");
+                features.add(
+                    OfferMap.offer(
+                        row.getUUID("id"),
+                        row.getString("title"),
+                        List.of(row.getArrayOfStrings("topics")),
+                        row.getString("modality"),
+                        row.getString("cost_kind"),
+                        row.getOffsetDateTime("first_start"),
+                        row.getDouble("lat"),
+                        row.getDouble("lon")));
+              }
+              return new MapPoints(features, total);
+            });
+  }
+
+  /**
+   * The same offers as {@link #mapPoints} grouped by a grid of square cells {@code cellDegrees}
+   * wide (aligned to 0°, so that a panned map keeps its clusters), or, without a cell size, {@code
+   * cellsAcross} cells across the larger side of the matching offers' extent. At most {@code limit}
+   * cells, the fullest first.
+   */
+  public Uni<MapCells> mapCells(
+      OfferSearch search, BoundingBox box, Double cellDegrees, int cellsAcross, int limit) {
+    Query query = matching(search);
+    String located = located(search, query, box);
+    String size =
+        cellDegrees != null
+            ? query.param(cellDegrees) + "::float8"
+            : "(select greatest(max(lon) - min(lon), max(lat) - min(lat), 1e-6) / "
+                + cellsAcross
+                + " from m)";
+    String sql =
+        "with m as ("
+            + located
+            + "), c as (select "
+            + size
+            + " as size), g as (select floor(m.lon / c.size) as gx, floor(m.lat / c.size) as gy,"
+            + " m.id, m.lat, m.lon from m, c), cells as (select gx, gy, count(*) as n,"
+            + " avg(lat) as lat, avg(lon) as lon, (array_agg(id))[1] as one,"
+            + " (sum(count(*)) over ())::bigint as total from g group by gx, gy"
+            + " order by n desc, gx, gy limit "
+            + query.param(limit)
+            + ") select cells.n, cells.lat, cells.lon, cells.total, o.id, o.title, o.topics,"
+            + " o.modality, o.cost_kind, o.first_start from cells"
+            + " left join offer o on cells.n = 1 and o.id = cells.one"
+            + " order by cells.n desc, cells.gx, cells.gy";
+    return pool.preparedQuery(sql)
+        .execute(Tuple.tuple(query.params))
+        .map(
+            rows -> {
+              List<OfferMap.Feature> features = new ArrayList<>();
+              long total = 0;
+              long shown = 0;
+              long clustered = 0;
+              for (Row row : rows) {
+                total = row.getLong("total");
+                long n = row.getLong("n");
+                shown += n;
+                if (n == 1) {
+                  features.add(
+                      OfferMap.offer(
+                          row.getUUID("id"),
+                          row.getString("title"),
+                          List.of(row.getArrayOfStrings("topics")),
+                          row.getString("modality"),
+                          row.getString("cost_kind"),
+                          row.getOffsetDateTime("first_start"),
+                          row.getDouble("lat"),
+                          row.getDouble("lon")));
+                } else {
+                  clustered += n;
+                  features.add(OfferMap.cluster(n, row.getDouble("lat"), row.getDouble("lon")));
+                }
+              }
+              return new MapCells(features, total, shown, clustered);
+            });
+  }
+
+  /**
+   * The dates of at most {@code maxOffers} matching offers, published or cancelled, soonest offer
+   * first; with {@code window}, only the dates that overlap the search's time range. At most {@code
+   * maxDates} dates, the earliest, ordered by their start.
+   */
+  public Uni<CalendarRows> calendar(
+      OfferSearch search, boolean window, int maxOffers, int maxDates) {
+    Query query = matching(search, true);
+    String sql =
+        "select o.*, count(*) over () as total"
+            + query.from()
+            + query.where()
+            + " order by coalesce(o.first_start, 'infinity'::timestamptz), o.id limit "
+            + query.param(maxOffers);
+    return pool.preparedQuery(sql)
+        .execute(Tuple.tuple(query.params))
+        .chain(
+            offerRows -> {
+              Map<UUID, Row> offers = new LinkedHashMap<>();
+              long total = 0;
+              for (Row row : offerRows) {
+                total = row.getLong("total");
+                offers.put(row.getUUID("id"), row);
+              }
+              long omittedOffers = total - offers.size();
+              if (offers.isEmpty()) {
+                return Uni.createFrom().item(new CalendarRows(List.of(), total, omittedOffers, 0));
+              }
+              List<Object> params = new ArrayList<>();
+              params.add(offers.keySet().toArray(UUID[]::new));
+              StringBuilder dates =
+                  new StringBuilder(
+                      "select s.*, count(*) over () as total from offer_session s"
+                          + " where s.offer_id = any($1::uuid[])");
+              if (window) {
+                params.add(search.from());
+                dates.append(" and s.ends_at >= $").append(params.size());
+                if (search.to() != null) {
+                  params.add(search.to());
+                  dates.append(" and s.starts_at < $").append(params.size());
+                }
+              }
+              params.add(maxDates);
+              dates.append(" order by s.starts_at, s.id limit $").append(params.size());
+              long offerCount = total;
+              return pool.preparedQuery(dates.toString())
+                  .execute(Tuple.tuple(params))
+                  .map(
+                      dateRows -> {
+                        Map<UUID, List<Row>> byOffer = new LinkedHashMap<>();
+                        long allDates = 0;
+                        int kept = 0;
+                        for (Row row : dateRows) {
+                          allDates = row.getLong("total");
+                          kept++;
+                          byOffer
+                              .computeIfAbsent(row.getUUID("offer_id"), id -> new ArrayList<>())
+                              .add(row);
+                        }
+                        List<OfferCalendar.Entry> entries = new ArrayList<>(kept);
+                        for (Map.Entry<UUID, List<Row>> e : byOffer.entrySet()) {
+                          OfferView view = OfferRows.toView(offers.get(e.getKey()), e.getValue());
+                          for (OfferView.SessionView session : view.sessions()) {
+                            entries.add(new OfferCalendar.Entry(view, session));
+                          }
+                        }
+                        entries.sort(
+                            Comparator.comparing((OfferCalendar.Entry x) -> x.session().start())
+                                .thenComparing(x -> x.session().id()));
+                        return new CalendarRows(
+                            entries, offerCount, omittedOffers, allDates - kept);
+                      });
+            });
+  }
+
+  /**
+   * The SELECT of matching offers with a located date, at the point of their first located date in
+   * the box that has not ended before the search's start (else their first located date in it).
+   */
+  private static String located(OfferSearch search, Query query, BoundingBox box) {
+    StringBuilder point =
+        new StringBuilder(
+            ", lateral (select s.latitude as lat, s.longitude as lon from offer_session s"
+                + " where s.offer_id = o.id and s.latitude is not null");
+    if (box != null) {
+      point
+          .append(" and s.latitude between ")
+          .append(query.param(box.minLat()))
+          .append(" and ")
+          .append(query.param(box.maxLat()));
+      String west = query.param(box.minLon());
+      String east = query.param(box.maxLon());
+      point.append(
+          box.crossesAntimeridian()
+              ? " and (s.longitude >= " + west + " or s.longitude <= " + east + ")"
+              : " and s.longitude between " + west + " and " + east);
+    }
+    point
+        .append(" order by s.ends_at < ")
+        .append(query.param(search.from()))
+        .append(", s.starts_at, s.id limit 1) as p");
+    return "select o.id, o.title, o.topics, o.modality, o.cost_kind, o.first_start, p.lat, p.lon"
+        + query.from()
+        + point
+        + query.where();
+  }
+
   private static Query matching(OfferSearch search) {
+    return matching(search, false);
+  }
+
+  /**
+   * The FROM and WHERE of published offers that match the search, and of cancelled ones too if
+   * asked (a calendar shows them as cancelled rather than letting them disappear).
+   */
+  private static Query matching(OfferSearch search, boolean withCancelled) {
     Query query = new Query();
-    query.where.add("o.status = 'PUBLISHED'");
+    query.where.add(
+        withCancelled ? "o.status in ('PUBLISHED', 'CANCELLED')" : "o.status = 'PUBLISHED'");
     if (search.text() != null) {
       query.from =
           " from offer o, websearch_to_tsquery('lernstadt_german', "

@@ -3,10 +3,14 @@ package org.lernstadt.catalogue.offer.service;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.lernstadt.catalogue.offer.domain.OfferStatus;
+import org.lernstadt.catalogue.offer.mapping.OfferCalendar;
+import org.lernstadt.catalogue.offer.mapping.OfferMap;
 import org.lernstadt.catalogue.offer.mapping.OfferView;
 import org.lernstadt.catalogue.offer.mapping.SearchResult;
 import org.lernstadt.catalogue.offer.repository.OfferRepository;
@@ -22,6 +26,19 @@ public class OfferSearchService {
 
   static final int DEFAULT_PAGE = 20;
   static final int MAX_PAGE = 100;
+
+  /** Features of a map: by default, and at most. */
+  static final int DEFAULT_MAP_FEATURES = 500;
+
+  static final int MAX_MAP_FEATURES = 2_000;
+
+  /** The most offers a calendar feed holds, and the most dates. */
+  static final int MAX_CALENDAR_OFFERS = 1_000;
+
+  static final int MAX_CALENDAR_DATES = 10_000;
+
+  /** The highest zoom level of a web map the clustering knows. */
+  static final int MAX_ZOOM = 22;
 
   @Inject OfferSearchRepository search;
   @Inject OfferRepository offers;
@@ -55,6 +72,93 @@ public class OfferSearchService {
                         }));
   }
 
+  /**
+   * The search as a map: every matching offer with a located date as a point, while there are at
+   * most {@code limit}; beyond that, with {@code cluster}, nearby offers grouped by grid cells
+   * (sized by {@code zoom}, else by {@code bbox}, else by the offers' extent), and without, the
+   * {@code limit} soonest offers. Page and sort parameters do not apply and are ignored.
+   */
+  public Uni<OfferMap> map(OfferQuery query, String bbox, Integer zoom, boolean cluster) {
+    int limit = PageRequest.of(query.limit, null, DEFAULT_MAP_FEATURES, MAX_MAP_FEATURES).limit();
+    BoundingBox box = BoundingBox.parse(bbox);
+    if (zoom != null && (zoom < 0 || zoom > MAX_ZOOM)) {
+      throw new ProblemException(
+          400,
+          "Bad Request",
+          "The zoom level is out of range.",
+          List.of(new FieldError("zoom", "must be between 0 and " + MAX_ZOOM)));
+    }
+    OfferSearch request = toSearch(query, null);
+    return search
+        .mapPoints(request, box, limit)
+        .chain(
+            points -> {
+              if (points.total() <= limit || !cluster) {
+                return Uni.createFrom()
+                    .item(
+                        OfferMap.of(
+                            points.features(),
+                            points.total(),
+                            0,
+                            points.total() - points.features().size()));
+              }
+              // A web map's tile is 256 px wide and 360° / 2^zoom: cells of a quarter tile.
+              Double cell = zoom != null ? 90.0 / Math.pow(2, zoom) : null;
+              int across = Math.max(1, (int) Math.sqrt(limit) - 1);
+              if (cell == null && box != null) {
+                cell = Math.max(box.span(), 1e-6) / across;
+              }
+              return search
+                  .mapCells(request, box, cell, across, limit)
+                  .map(
+                      cells ->
+                          OfferMap.of(
+                              cells.features(),
+                              cells.total(),
+                              cells.clustered(),
+                              cells.total() - cells.shown()));
+            });
+  }
+
+  /** A calendar feed and what its caps left out. */
+  public record CalendarFeed(String body, long offers, long omittedOffers, long omittedDates) {}
+
+  /**
+   * The search as an iCalendar feed: every date of the {@value #MAX_CALENDAR_OFFERS} soonest
+   * matching offers (at most {@value #MAX_CALENDAR_DATES} dates), cancelled offers included and
+   * marked; with {@code from} or {@code to} given, only the dates in that range. {@code limit}
+   * lowers the number of offers; cursor and sort do not apply.
+   */
+  public Uni<CalendarFeed> calendar(OfferQuery query) {
+    int maxOffers =
+        PageRequest.of(query.limit, null, MAX_CALENDAR_OFFERS, MAX_CALENDAR_OFFERS).limit();
+    OfferSearch request = toSearch(query, null);
+    boolean window = query.from != null || query.to != null;
+    Instant stamp = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    return search
+        .calendar(request, window, maxOffers, MAX_CALENDAR_DATES)
+        .map(
+            rows -> {
+              String note = null;
+              if (rows.omittedOffers() > 0 || rows.omittedDates() > 0) {
+                note =
+                    "Gekürzt: "
+                        + (rows.offers() - rows.omittedOffers())
+                        + " von "
+                        + rows.offers()
+                        + " passenden Angeboten"
+                        + (rows.omittedDates() > 0
+                            ? ", ohne " + rows.omittedDates() + " spätere Termine"
+                            : "")
+                        + ". Engere Filter zeigen alle.";
+              }
+              String body =
+                  OfferCalendar.write("Lernstadt – Lernangebote", note, stamp, rows.entries());
+              return new CalendarFeed(
+                  body, rows.offers(), rows.omittedOffers(), rows.omittedDates());
+            });
+  }
+
   /** A published or cancelled offer; drafts and withdrawn offers are not public. */
   public Uni<OfferView> publicOffer(java.util.UUID id) {
     return offers
@@ -66,6 +170,10 @@ public class OfferSearchService {
                     .orElseThrow(() -> ProblemException.notFound("Offer " + id)));
   }
 
+  /**
+   * The validated search; without a page (map, calendar) ordered by date and with the parameters of
+   * pages and sorting ignored.
+   */
   private static OfferSearch toSearch(OfferQuery q, PageRequest page) {
     List<FieldError> errors = new ArrayList<>();
     boolean hasPoint = q.lat != null && q.lon != null;
@@ -76,9 +184,13 @@ public class OfferSearchService {
       errors.add(new FieldError("radiusKm", "needs lat and lon"));
     }
     OfferSearch.Sort sort =
-        q.sort == null
-            ? (q.q != null && !q.q.isBlank() ? OfferSearch.Sort.RELEVANCE : OfferSearch.Sort.DATE)
-            : OfferSearch.Sort.valueOf(q.sort.toUpperCase());
+        page == null
+            ? OfferSearch.Sort.DATE
+            : q.sort == null
+                ? (q.q != null && !q.q.isBlank()
+                    ? OfferSearch.Sort.RELEVANCE
+                    : OfferSearch.Sort.DATE)
+                : OfferSearch.Sort.valueOf(q.sort.toUpperCase());
     if (sort == OfferSearch.Sort.DISTANCE && !hasPoint) {
       errors.add(new FieldError("sort", "sorting by distance needs lat and lon"));
     }
@@ -88,7 +200,7 @@ public class OfferSearchService {
     if (q.from != null && q.to != null && !q.to.isAfter(q.from)) {
       errors.add(new FieldError("to", "must be after from"));
     }
-    if (page.after() != null && page.after().keys().size() != 2) {
+    if (page != null && page.after() != null && page.after().keys().size() != 2) {
       errors.add(new FieldError("cursor", "not a cursor of this search"));
     }
     if (!errors.isEmpty()) {
@@ -111,7 +223,7 @@ public class OfferSearchService {
         q.from == null ? OffsetDateTime.now() : q.from,
         q.to,
         sort,
-        page.after());
+        page == null ? null : page.after());
   }
 
   private static List<String> names(List<? extends Enum<?>> values) {
