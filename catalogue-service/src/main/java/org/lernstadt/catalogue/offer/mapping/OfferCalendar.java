@@ -88,7 +88,7 @@ public final class OfferCalendar {
       StringBuilder out, OfferView offer, OfferView.SessionView session, String dtstamp) {
     boolean cancelled = "CANCELLED".equals(offer.status());
     line(out, "BEGIN:VEVENT");
-    line(out, "UID:" + uid(session.id()));
+    line(out, "UID:" + uid(offer.id(), session.start()));
     line(out, "DTSTAMP:" + dtstamp);
     line(out, "DTSTART:" + utc(session.start()));
     line(out, "DTEND:" + utc(session.end()));
@@ -130,9 +130,13 @@ public final class OfferCalendar {
     line(out, "END:VEVENT");
   }
 
-  /** The UID of a date: its session id, globally unique with the domain part. */
-  public static String uid(UUID sessionId) {
-    return sessionId + "@lernstadt";
+  /**
+   * The UID of a date: the offer and its start, so that a subscribed calendar updates the event
+   * when the offer changes (a partner push replaces the dates' rows) and only a moved date is a new
+   * event.
+   */
+  public static String uid(UUID offerId, OffsetDateTime start) {
+    return offerId + "-" + start.toEpochSecond() + "@lernstadt";
   }
 
   /** A time in UTC as {@code 20270301T160000Z}. */

@@ -75,9 +75,10 @@ class OfferCalendarFormatTest {
   @Test
   void aWholeFeedHasTheCalendarPropertiesAndCrlfOnly() {
     UUID session = UUID.randomUUID();
+    UUID offerId = UUID.randomUUID();
     OfferView offer =
         new OfferView(
-            UUID.randomUUID(),
+            offerId,
             UUID.randomUUID(),
             "ext",
             "Töpfern, Drehen; Glasieren \\ Brennen",
@@ -122,7 +123,8 @@ class OfferCalendarFormatTest {
     assertEquals("BEGIN:VCALENDAR", lines.get(0));
     assertEquals("END:VCALENDAR", lines.get(lines.size() - 1));
     assertTrue(lines.contains("PRODID:-//Lernstadt//Offers//DE"));
-    assertTrue(lines.contains("UID:" + session + "@lernstadt"));
+    // 2027-03-01T17:00+01:00 is 1803916800 seconds after the epoch.
+    assertTrue(lines.contains("UID:" + offerId + "-1803916800@lernstadt"), lines.toString());
     assertTrue(lines.contains("DTSTAMP:20261128T080000Z"));
     assertTrue(lines.contains("DTSTART:20270301T160000Z"));
     assertTrue(lines.contains("DTEND:20270301T180000Z"));
