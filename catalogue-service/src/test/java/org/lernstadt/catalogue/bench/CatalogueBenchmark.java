@@ -20,6 +20,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.lernstadt.catalogue.offer.PartnerOfferTest;
+import org.lernstadt.democity.DemoCity;
 import org.lernstadt.platform.servers.PostgresServer;
 import org.lernstadt.platform.testing.KafkaTestResource;
 import org.lernstadt.platform.testing.KeycloakTestResource;
@@ -53,7 +54,7 @@ class CatalogueBenchmark {
   void ingestAndSearch() throws Exception {
     int offers = Integer.getInteger("bench.offers", 10_000);
     PartnerOfferTest.providersAndADistrict();
-    for (String[] d : DemoCityOffers.districts()) {
+    for (String[] d : DemoCity.districts()) {
       given()
           .auth()
           .oauth2(Tokens.forUser("editor1"))
@@ -66,7 +67,7 @@ class CatalogueBenchmark {
                   .or(org.hamcrest.Matchers.is(201)));
     }
 
-    DemoCityOffers city = new DemoCityOffers(42, OffsetDateTime.now().plusDays(1));
+    DemoCity city = new DemoCity(42, OffsetDateTime.now().plusDays(1));
     long started = System.nanoTime();
     for (int sent = 0; sent < offers; sent += BATCH) {
       StringBuilder lines = new StringBuilder();
@@ -136,8 +137,8 @@ class CatalogueBenchmark {
     String[] phases = {"SENIORS", "PARENTS", "SCHOOL_TO_WORK", "EARLY_CHILDHOOD"};
     List<String> queries = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
-      double lat = DemoCityOffers.SOUTH + random.nextDouble() * 0.2;
-      double lon = DemoCityOffers.WEST + random.nextDouble() * 0.3;
+      double lat = DemoCity.SOUTH + random.nextDouble() * 0.2;
+      double lon = DemoCity.WEST + random.nextDouble() * 0.3;
       String word = words[random.nextInt(words.length)];
       String topic = topics[random.nextInt(topics.length)];
       String phase = phases[random.nextInt(phases.length)];

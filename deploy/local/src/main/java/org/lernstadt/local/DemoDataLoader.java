@@ -9,8 +9,6 @@ package org.lernstadt.local;
  * file {@code <data>/demo-data/<name()>.loaded} keeps it from running again; {@code --fresh}
  * removes the markers with the data. A loader that fails stops the start-up with its message and
  * runs again on the next start.
- *
- * <p>No loader exists yet: the services' domains come first.
  */
 public interface DemoDataLoader {
 

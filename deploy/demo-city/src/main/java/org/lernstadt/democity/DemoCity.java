@@ -1,4 +1,4 @@
-package org.lernstadt.catalogue.bench;
+package org.lernstadt.democity;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -8,18 +8,18 @@ import java.util.Random;
 import java.util.stream.Collectors;
 
 /**
- * Generates a city's offers as partner push items: German titles and descriptions from word lists,
- * topics, life phases, costs and one to three dates at points inside the city's districts.
- * Deterministic for a seed, so benchmark runs compare.
+ * A demo city: districts as a grid over its extent, institutions, and offers as partner push items
+ * (German titles and descriptions from word lists, topics, life phases, costs and one to three
+ * dates at points inside the city). Deterministic for a seed, so runs compare.
  */
-public final class DemoCityOffers {
+public final class DemoCity {
 
   /** The demo city's extent; {@link #districts()} cuts it into a grid. */
-  static final double WEST = 13.60;
+  public static final double WEST = 13.60;
 
-  static final double EAST = 13.90;
-  static final double SOUTH = 50.95;
-  static final double NORTH = 51.15;
+  public static final double EAST = 13.90;
+  public static final double SOUTH = 50.95;
+  public static final double NORTH = 51.15;
   static final int COLUMNS = 5;
   static final int ROWS = 4;
 
@@ -94,7 +94,42 @@ public final class DemoCityOffers {
   private final Random random;
   private final OffsetDateTime start;
 
-  public DemoCityOffers(long seed, OffsetDateTime start) {
+  private static final String[] INSTITUTION_KINDS = {
+    "ADULT_EDUCATION_CENTRE",
+    "LIBRARY",
+    "MUSEUM",
+    "SCHOOL",
+    "DAY_CARE_CENTRE",
+    "UNIVERSITY",
+    "CLUB",
+    "COMPANY",
+    "COUNSELLING_CENTRE",
+    "OTHER"
+  };
+  private static final String[] INSTITUTION_NAMES = {
+    "Stadtteilbibliothek",
+    "Kita Sonnenschein",
+    "Grundschule am Park",
+    "Museum für Stadtgeschichte",
+    "Jugendkunstschule",
+    "Seniorenakademie",
+    "Repair-Café",
+    "Familienzentrum",
+    "Sportverein",
+    "Musikschule",
+    "Technische Hochschule",
+    "Gemeinschaftsgarten",
+    "Bürgerhaus",
+    "Volkssternwarte",
+    "Makerspace",
+    "Oberschule",
+    "Handwerkskammer",
+    "Bildungsberatung",
+    "Naturschutzstation",
+    "Theaterwerkstatt"
+  };
+
+  public DemoCity(long seed, OffsetDateTime start) {
     this.random = new Random(seed);
     this.start = start.withOffsetSameInstant(ZoneOffset.UTC);
   }
@@ -120,6 +155,22 @@ public final class DemoCityOffers {
       }
     }
     return districts;
+  }
+
+  /**
+   * An institution as the editors' API registers it: key, name, kind and a location in the city, as
+   * {@code POST /v1/providers} JSON.
+   */
+  public String institution(int number) {
+    String name = INSTITUTION_NAMES[number % INSTITUTION_NAMES.length] + " " + (1 + number / 20);
+    String kind = INSTITUTION_KINDS[number % INSTITUTION_KINDS.length];
+    double lat = SOUTH + random.nextDouble() * (NORTH - SOUTH);
+    double lon = WEST + random.nextDouble() * (EAST - WEST);
+    return ("{\"key\":\"demo-%d\",\"name\":\"%s\",\"kind\":\"%s\","
+            + "\"address\":{\"street\":\"Lernweg %d\",\"postalCode\":\"01067\","
+            + "\"city\":\"Lernstadt\"},\"location\":{\"lat\":%.5f,\"lon\":%.5f},"
+            + "\"website\":\"https://demo-%d.example\",\"accessibility\":[\"STEP_FREE\"]}")
+        .formatted(number, name, kind, 1 + number, lat, lon, number);
   }
 
   /** One push item (an offer plus its externalId) as JSON. */
