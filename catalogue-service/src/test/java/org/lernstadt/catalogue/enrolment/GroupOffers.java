@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.awaitility.Awaitility;
 import org.lernstadt.catalogue.enrolment.event.EnrolmentEvents;
 import org.lernstadt.platform.servers.PostgresServer;
 import org.lernstadt.platform.testing.PostgresTestResource;
@@ -125,24 +126,19 @@ final class GroupOffers {
    * arrived.
    */
   static List<ConsumerRecord<String, String>> enrolmentRecords(String offerId, int count) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (true) {
-      List<ConsumerRecord<String, String>> records =
-          Topics.readToEnd(EnrolmentEvents.TOPIC, WAIT).stream()
-              .filter(r -> offerId.equals(r.key()))
-              .filter(
-                  r -> Topics.header(r, "ce_type").startsWith("org.lernstadt.catalogue.enrolment."))
-              .toList();
-      if (records.size() >= count || System.nanoTime() > deadline) {
-        return records;
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    return Awaitility.await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                Topics.readToEnd(EnrolmentEvents.TOPIC, WAIT).stream()
+                    .filter(r -> offerId.equals(r.key()))
+                    .filter(
+                        r ->
+                            Topics.header(r, "ce_type")
+                                .startsWith("org.lernstadt.catalogue.enrolment."))
+                    .toList(),
+            records -> records.size() >= count);
   }
 
   static String type(ConsumerRecord<String, String> record) {

@@ -37,7 +37,7 @@ class StackConfigTest {
               "--fresh",
               "--only-infra",
               "--data",
-              "/tmp/x",
+              "/srv/lernstadt-data",
               "--port",
               "kafka=19092",
               "--port",
@@ -50,7 +50,7 @@ class StackConfigTest {
             });
     assertTrue(config.fresh());
     assertTrue(config.onlyInfra());
-    assertEquals(Path.of("/tmp/x"), config.dataDir());
+    assertEquals(Path.of("/srv/lernstadt-data"), config.dataDir());
     assertEquals(19092, config.port(StackConfig.KAFKA));
     assertEquals(18080, config.port("gateway"));
     assertEquals(9093, config.port(StackConfig.KAFKA_CONTROLLER));

@@ -200,16 +200,7 @@ public class OfferSearchRepository {
               long total = 0;
               for (Row row : rows) {
                 total = row.getLong("total");
-                features.add(
-                    OfferMap.offer(
-                        row.getUUID("id"),
-                        row.getString("title"),
-                        List.of(row.getArrayOfStrings("topics")),
-                        row.getString("modality"),
-                        row.getString("cost_kind"),
-                        row.getOffsetDateTime("first_start"),
-                        row.getDouble("lat"),
-                        row.getDouble("lon")));
+                features.add(offerFeature(row));
               }
               return new MapPoints(features, total);
             });
@@ -259,16 +250,7 @@ public class OfferSearchRepository {
                 long n = row.getLong("n");
                 shown += n;
                 if (n == 1) {
-                  features.add(
-                      OfferMap.offer(
-                          row.getUUID("id"),
-                          row.getString("title"),
-                          List.of(row.getArrayOfStrings("topics")),
-                          row.getString("modality"),
-                          row.getString("cost_kind"),
-                          row.getOffsetDateTime("first_start"),
-                          row.getDouble("lat"),
-                          row.getDouble("lon")));
+                  features.add(offerFeature(row));
                 } else {
                   clustered += n;
                   features.add(OfferMap.cluster(n, row.getDouble("lat"), row.getDouble("lon")));
@@ -461,6 +443,18 @@ public class OfferSearchRepository {
     if (!values.isEmpty()) {
       query.where.add(column + " && " + query.param(values.toArray(String[]::new)));
     }
+  }
+
+  private static OfferMap.Feature offerFeature(Row row) {
+    return OfferMap.offer(
+        row.getUUID("id"),
+        row.getString("title"),
+        List.of(row.getArrayOfStrings("topics")),
+        row.getString("modality"),
+        row.getString("cost_kind"),
+        row.getOffsetDateTime("first_start"),
+        row.getDouble("lat"),
+        row.getDouble("lon"));
   }
 
   private static OfferSummary summary(Row row) {
