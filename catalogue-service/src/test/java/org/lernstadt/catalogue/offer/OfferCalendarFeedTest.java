@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lernstadt.platform.testing.KafkaTestResource;
@@ -35,7 +34,7 @@ import org.lernstadt.platform.testing.PostgresTestResource;
 @QuarkusTestResource(KeycloakTestResource.class)
 class OfferCalendarFeedTest {
 
-  private static final String WORD = word();
+  private static final String WORD = PartnerOfferTest.word("kalenderwort");
 
   /** A description with umlauts, longer than one line of 75 octets. */
   private static final String LONG_DESCRIPTION =
@@ -46,15 +45,6 @@ class OfferCalendarFeedTest {
   private static String pottery;
   private static String careers;
   private static String online;
-
-  private static String word() {
-    Random random = new Random();
-    StringBuilder w = new StringBuilder("kalenderwort");
-    for (int i = 0; i < 8; i++) {
-      w.append((char) ('a' + random.nextInt(26)));
-    }
-    return w.toString();
-  }
 
   // Not @BeforeAll: the HTTP port of the application under test is known per test only.
   @BeforeEach

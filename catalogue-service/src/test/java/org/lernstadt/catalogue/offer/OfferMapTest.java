@@ -13,7 +13,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lernstadt.platform.testing.KafkaTestResource;
@@ -32,7 +31,7 @@ import org.lernstadt.platform.testing.PostgresTestResource;
 @QuarkusTestResource(KeycloakTestResource.class)
 class OfferMapTest {
 
-  private static final String WORD = word();
+  private static final String WORD = PartnerOfferTest.word("kartenwort");
 
   /** Three offers close together in Mitte, one 20 km east, one in Munich. */
   private static String mitte;
@@ -41,22 +40,6 @@ class OfferMapTest {
   private static String nextDoorButOne;
   private static String east;
   private static String munich;
-
-  private static String word() {
-    Random random = new Random();
-    StringBuilder w = new StringBuilder("kartenwort");
-    for (int i = 0; i < 8; i++) {
-      w.append((char) ('a' + random.nextInt(26)));
-    }
-    return w.toString();
-  }
-
-  private static String session(String start, double lat, double lon) {
-    return """
-        [{"start": "%s", "end": "%s", "location": {"lat": %s, "lon": %s}}]
-        """
-        .formatted(start, start.replace("T17", "T19"), lat, lon);
-  }
 
   private static String put(String externalId, String title, String status, String sessions) {
     return PartnerOfferTest.put(
@@ -80,19 +63,19 @@ class OfferMapTest {
             "map-mitte",
             "Töpfern",
             "PUBLISHED",
-            session("2027-03-01T17:00:00+01:00", 52.05, 13.05));
+            PartnerOfferTest.session("2027-03-01T17:00:00+01:00", 52.05, 13.05));
     nextDoor =
         put(
             "map-next",
             "Nähen",
             "PUBLISHED",
-            session("2027-03-02T17:00:00+01:00", 52.0501, 13.0501));
+            PartnerOfferTest.session("2027-03-02T17:00:00+01:00", 52.0501, 13.0501));
     nextDoorButOne =
         put(
             "map-next2",
             "Stricken",
             "PUBLISHED",
-            session("2027-03-03T17:00:00+01:00", 52.0502, 13.0502));
+            PartnerOfferTest.session("2027-03-03T17:00:00+01:00", 52.0502, 13.0502));
     east =
         PartnerOfferTest.put(
                 "partner-library",
@@ -100,7 +83,7 @@ class OfferMapTest {
                 PartnerOfferTest.offer(
                         "Lesen " + WORD,
                         "PUBLISHED",
-                        session("2027-02-01T17:00:00+01:00", 52.05, 13.35))
+                        PartnerOfferTest.session("2027-02-01T17:00:00+01:00", 52.05, 13.35))
                     .replace("\"PARENTING\"", "\"CULTURE\"")
                     .replace(
                         "\"cost\": {\"kind\": \"FREE\"}",
@@ -113,9 +96,13 @@ class OfferMapTest {
             "map-munich",
             "Schreiben",
             "PUBLISHED",
-            session("2027-04-01T17:00:00+02:00", 48.14, 11.58));
+            PartnerOfferTest.session("2027-04-01T17:00:00+02:00", 48.14, 11.58));
     // Neither a draft nor an offer without a located date is on the map.
-    put("map-draft", "Entwurf", "DRAFT", session("2027-03-05T17:00:00+01:00", 52.05, 13.05));
+    put(
+        "map-draft",
+        "Entwurf",
+        "DRAFT",
+        PartnerOfferTest.session("2027-03-05T17:00:00+01:00", 52.05, 13.05));
     PartnerOfferTest.put(
             "partner-vhs",
             "map-online-" + WORD,

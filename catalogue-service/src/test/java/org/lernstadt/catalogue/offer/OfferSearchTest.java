@@ -12,7 +12,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lernstadt.platform.testing.KafkaTestResource;
@@ -31,26 +30,10 @@ import org.lernstadt.platform.testing.PostgresTestResource;
 @QuarkusTestResource(KeycloakTestResource.class)
 class OfferSearchTest {
 
-  private static final String WORD = word();
+  private static final String WORD = PartnerOfferTest.word("lernwort");
   private static String pottery;
   private static String coding;
   private static String draft;
-
-  private static String word() {
-    Random random = new Random();
-    StringBuilder w = new StringBuilder("lernwort");
-    for (int i = 0; i < 8; i++) {
-      w.append((char) ('a' + random.nextInt(26)));
-    }
-    return w.toString();
-  }
-
-  private static String session(String start, double lat, double lon) {
-    return """
-        [{"start": "%s", "end": "%s", "location": {"lat": %s, "lon": %s}}]
-        """
-        .formatted(start, start.replace("T17", "T19"), lat, lon);
-  }
 
   // Not @BeforeAll: the HTTP port of the application under test is known per test only.
   @BeforeEach
@@ -67,7 +50,7 @@ class OfferSearchTest {
                 PartnerOfferTest.offer(
                     "Töpfern für Anfänger " + WORD,
                     "PUBLISHED",
-                    session("2027-03-01T17:00:00+01:00", 52.05, 13.05)))
+                    PartnerOfferTest.session("2027-03-01T17:00:00+01:00", 52.05, 13.05)))
             .statusCode(201)
             .extract()
             .path("id");
@@ -79,7 +62,7 @@ class OfferSearchTest {
                 PartnerOfferTest.offer(
                         "Programmierkurse für Senioren " + WORD,
                         "PUBLISHED",
-                        session("2027-02-01T17:00:00+01:00", 52.05, 13.35))
+                        PartnerOfferTest.session("2027-02-01T17:00:00+01:00", 52.05, 13.35))
                     .replace(
                         "\"lifePhases\": [\"PARENTS\", \"ADULTS\"]",
                         "\"lifePhases\": [\"SENIORS\"]")
@@ -97,7 +80,7 @@ class OfferSearchTest {
                 PartnerOfferTest.offer(
                     "Unveröffentlicht " + WORD,
                     "DRAFT",
-                    session("2027-03-05T17:00:00+01:00", 52.05, 13.05)))
+                    PartnerOfferTest.session("2027-03-05T17:00:00+01:00", 52.05, 13.05)))
             .statusCode(201)
             .extract()
             .path("id");

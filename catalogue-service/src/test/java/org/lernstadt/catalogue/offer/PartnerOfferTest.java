@@ -76,6 +76,27 @@ public class PartnerOfferTest {
         .formatted(title, status, sessionsJson);
   }
 
+  /**
+   * A word made for one test class, put into its offers' titles, so that a search for it finds only
+   * that class's offers in the shared database.
+   */
+  static String word(String prefix) {
+    java.util.Random random = new java.util.Random();
+    StringBuilder w = new StringBuilder(prefix);
+    for (int i = 0; i < 8; i++) {
+      w.append((char) ('a' + random.nextInt(26)));
+    }
+    return w.toString();
+  }
+
+  /** One two-hour date at a point, as the sessions JSON of an offer. */
+  static String session(String start, double lat, double lon) {
+    return """
+        [{"start": "%s", "end": "%s", "location": {"lat": %s, "lon": %s}}]
+        """
+        .formatted(start, start.replace("T17", "T19"), lat, lon);
+  }
+
   static final String ONE_SESSION_IN_MITTE =
       """
       [{"start": "2027-03-01T17:00:00+01:00", "end": "2027-03-01T19:00:00+01:00",

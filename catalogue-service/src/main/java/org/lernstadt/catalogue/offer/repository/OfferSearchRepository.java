@@ -76,22 +76,14 @@ public class OfferSearchRepository {
           order = " order by date_key, id";
           if (cursor != null) {
             after =
-                " where (date_key, id) > ("
-                    + query.param(OffsetDateTime.parse(cursor.key(0)))
-                    + "::timestamptz, "
-                    + query.param(UUID.fromString(cursor.key(1)))
-                    + "::uuid)";
+                after(
+                    query, "date_key", OffsetDateTime.parse(cursor.key(0)), "timestamptz", cursor);
           }
         }
         case DISTANCE -> {
           order = " order by distance nulls last, id";
           if (cursor != null) {
-            after =
-                " where (distance, id) > ("
-                    + query.param(Double.parseDouble(cursor.key(0)))
-                    + "::float8, "
-                    + query.param(UUID.fromString(cursor.key(1)))
-                    + "::uuid)";
+            after = after(query, "distance", Double.parseDouble(cursor.key(0)), "float8", cursor);
           }
         }
         default -> {
@@ -443,6 +435,20 @@ public class OfferSearchRepository {
     if (!values.isEmpty()) {
       query.where.add(column + " && " + query.param(values.toArray(String[]::new)));
     }
+  }
+
+  /** Keyset position for an ascending order by {@code column}, then id. */
+  private static String after(
+      Query query, String column, Object value, String type, Cursor cursor) {
+    return " where ("
+        + column
+        + ", id) > ("
+        + query.param(value)
+        + "::"
+        + type
+        + ", "
+        + query.param(UUID.fromString(cursor.key(1)))
+        + "::uuid)";
   }
 
   private static OfferMap.Feature offerFeature(Row row) {

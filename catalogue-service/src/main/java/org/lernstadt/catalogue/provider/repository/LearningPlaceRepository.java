@@ -1,7 +1,6 @@
 package org.lernstadt.catalogue.provider.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -36,25 +35,13 @@ public class LearningPlaceRepository implements PanacheRepositoryBase<LearningPl
       String afterName,
       UUID afterId,
       int fetch) {
-    StringBuilder where = new StringBuilder("1 = 1");
-    Parameters params = new Parameters();
-    if (provider != null) {
-      where.append(" and providerId = :provider");
-      params.and("provider", provider);
-    }
-    if (district != null) {
-      where.append(" and districtCode = :district");
-      params.and("district", district);
-    }
-    if (kind != null) {
-      where.append(" and kind = :kind");
-      params.and("kind", kind);
-    }
-    if (afterId != null) {
-      where.append(" and (name > :afterName or (name = :afterName and id > :afterId))");
-      params.and("afterName", afterName).and("afterId", afterId);
-    }
-    return find(where + " order by name, id", params).range(0, fetch - 1).list();
+    Filters filters =
+        new Filters()
+            .equal("providerId", "provider", provider)
+            .equal("districtCode", "district", district)
+            .equal("kind", "kind", kind)
+            .afterName(afterName, afterId);
+    return find(filters.orderedBy("name, id"), filters.params()).range(0, fetch - 1).list();
   }
 
   /** Reassigns districts after district {@code code} changed; must run in a transaction. */

@@ -29,24 +29,15 @@ public class PartnershipRepository implements PanacheRepositoryBase<PartnershipE
    */
   public Uni<List<PartnershipEntity>> page(
       UUID provider, PartnershipKind kind, boolean includeEnded, UUID afterId, int fetch) {
-    StringBuilder where = new StringBuilder("1 = 1");
-    Parameters params = new Parameters();
-    if (provider != null) {
-      where.append(" and (providerA = :provider or providerB = :provider)");
-      params.and("provider", provider);
-    }
-    if (kind != null) {
-      where.append(" and kind = :kind");
-      params.and("kind", kind);
-    }
+    Filters filters =
+        new Filters()
+            .when(provider, "provider", "(providerA = :provider or providerB = :provider)")
+            .equal("kind", "kind", kind)
+            .when(afterId, "afterId", "id > :afterId");
     if (!includeEnded) {
-      where.append(" and endedAt is null");
+      filters.always("endedAt is null");
     }
-    if (afterId != null) {
-      where.append(" and id > :afterId");
-      params.and("afterId", afterId);
-    }
-    return find(where + " order by id", params).range(0, fetch - 1).list();
+    return find(filters.orderedBy("id"), filters.params()).range(0, fetch - 1).list();
   }
 
   /** The active partnerships touching any of the providers, optionally of one kind. */

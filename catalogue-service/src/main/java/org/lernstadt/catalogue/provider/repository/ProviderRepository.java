@@ -1,7 +1,6 @@
 package org.lernstadt.catalogue.provider.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
@@ -55,36 +54,19 @@ public class ProviderRepository implements PanacheRepositoryBase<ProviderEntity,
    */
   public Uni<List<ProviderEntity>> page(
       String district, ProviderKind kind, String afterName, UUID afterId, int fetch) {
-    StringBuilder where = new StringBuilder("1 = 1");
-    Parameters params = new Parameters();
-    if (district != null) {
-      where.append(" and districtCode = :district");
-      params.and("district", district);
-    }
-    if (kind != null) {
-      where.append(" and kind = :kind");
-      params.and("kind", kind);
-    }
-    if (afterId != null) {
-      where.append(" and (name > :afterName or (name = :afterName and id > :afterId))");
-      params.and("afterName", afterName).and("afterId", afterId);
-    }
-    return find(where + " order by name, id", params).range(0, fetch - 1).list();
+    Filters filters =
+        new Filters()
+            .equal("districtCode", "district", district)
+            .equal("kind", "kind", kind)
+            .afterName(afterName, afterId);
+    return find(filters.orderedBy("name, id"), filters.params()).range(0, fetch - 1).list();
   }
 
   /** Every provider in the district and of the kind given (either may be null: no filter). */
   public Uni<List<ProviderEntity>> matching(String district, ProviderKind kind) {
-    StringBuilder where = new StringBuilder("1 = 1");
-    Parameters params = new Parameters();
-    if (district != null) {
-      where.append(" and districtCode = :district");
-      params.and("district", district);
-    }
-    if (kind != null) {
-      where.append(" and kind = :kind");
-      params.and("kind", kind);
-    }
-    return list(where + " order by name, id", params);
+    Filters filters =
+        new Filters().equal("districtCode", "district", district).equal("kind", "kind", kind);
+    return list(filters.orderedBy("name, id"), filters.params());
   }
 
   /** Reassigns districts after district {@code code} changed; must run in a transaction. */
