@@ -3,7 +3,9 @@ package org.lernstadt.catalogue.offer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,6 +16,7 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lernstadt.catalogue.offer.event.OfferEvents;
@@ -120,6 +123,52 @@ class BulkOfferTest {
           types,
           "events of item " + i);
     }
+  }
+
+  @Test
+  void oneRequestCreatesUpdatesAndKeepsOffersAndRefusesARepeatedExternalId() throws Exception {
+    String run = UUID.randomUUID().toString();
+    JsonPath first =
+        bulk(
+            "application/json",
+            "[" + item(run + "-a", "Gitarre") + "," + item(run + "-b", "Ukulele") + "]");
+    String updatedId = first.getString("items[0].id");
+
+    JsonPath second =
+        bulk(
+            "application/json",
+            "["
+                + String.join(
+                    ",",
+                    item(run + "-a", "Gitarre für Anfänger"),
+                    item(run + "-b", "Ukulele"),
+                    item(run + "-c", "Mandoline"),
+                    item(run + "-c", "Mandoline, zweiter Versuch"))
+                + "]");
+    assertEquals(1, second.getInt("summary.updated"));
+    assertEquals(1, second.getInt("summary.unchanged"));
+    assertEquals(1, second.getInt("summary.created"));
+    assertEquals(1, second.getInt("summary.rejected"));
+    assertEquals(updatedId, second.getString("items[0].id"));
+    assertEquals(2, second.getInt("items[0].version"));
+    assertEquals("externalId", second.getString("items[3].errors[0].field"));
+    assertTrue(second.getString("items[3].errors[0].message").contains("index 2"));
+
+    ConsumerRecord<String, String> update =
+        Topics.awaitRecord(
+            OfferEvents.TOPIC,
+            r ->
+                updatedId.equals(r.key())
+                    && OfferEvents.UPDATED.equals(Topics.header(r, "ce_type")),
+            WAIT);
+    assertEquals(
+        "[\"title\"]", new ObjectMapper().readTree(update.value()).get("changedFields").toString());
+    given()
+        .get("/v1/offers/" + second.getString("items[2].id"))
+        .then()
+        .statusCode(200)
+        .body("title", org.hamcrest.Matchers.is("Mandoline"))
+        .body("districts", org.hamcrest.Matchers.contains("mitte"));
   }
 
   @Test

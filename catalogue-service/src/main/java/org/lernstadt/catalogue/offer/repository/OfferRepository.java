@@ -3,14 +3,20 @@ package org.lernstadt.catalogue.offer.repository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -34,9 +40,11 @@ public class OfferRepository {
 
   private static final String PROVIDER_BY_KEY = "select id from provider where key = $1";
 
-  private static final String LOCK =
-      "select id, version, status, content::text, content_hash from offer"
-          + " where provider_id = $1 and external_id = $2 for update";
+  /** Locked in external id order, so concurrent pushes of overlapping sets cannot deadlock. */
+  private static final String LOCK_ALL =
+      "select id, external_id, version, status, content::text, content_hash from offer"
+          + " where provider_id = $1 and external_id = any($2::text[])"
+          + " order by external_id for update";
 
   private static final String INSERT =
       "insert into offer (id, provider_id, external_id, title, description, topics, sdgs,"
@@ -54,27 +62,35 @@ public class OfferRepository {
           + " content = cast($18::text as jsonb), content_hash = $19, version = version + 1,"
           + " updated_at = now() where id = $1";
 
-  private static final String DELETE_SESSIONS = "delete from offer_session where offer_id = $1";
+  private static final String DELETE_SESSIONS =
+      "delete from offer_session where offer_id = any($1::uuid[])";
 
   /**
-   * A session takes its point from its learning place unless it has one, and its district from that
-   * point.
+   * Every session of a push in one statement. A session takes its point from its learning place
+   * unless it has one, and its district from that point.
    */
-  private static final String INSERT_SESSION =
+  private static final String INSERT_SESSIONS =
       "insert into offer_session (id, offer_id, starts_at, ends_at, learning_place_id, address,"
           + " latitude, longitude, district_code, online_url)"
-          + " select $1, $2, $3, $4, $5, $6, p.lat, p.lon,"
+          + " select s.id, s.offer_id, s.starts_at, s.ends_at, s.place_id, s.address, p.lat, p.lon,"
           + " (select d.code from district d where d.boundary @> point(p.lon, p.lat)"
-          + " order by d.code limit 1), $9"
-          + " from (select coalesce($7, lp.latitude) as lat, coalesce($8, lp.longitude) as lon"
-          + " from (select 1) one left join learning_place lp on lp.id = $5) p";
+          + " order by d.code limit 1), s.online_url"
+          + " from unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[],"
+          + " $5::uuid[], $6::text[], $7::float8[], $8::float8[], $9::text[])"
+          + " as s(id, offer_id, starts_at, ends_at, place_id, address, lat, lon, online_url)"
+          + " left join learning_place lp on lp.id = s.place_id"
+          + " cross join lateral (select coalesce(s.lat, lp.latitude) as lat,"
+          + " coalesce(s.lon, lp.longitude) as lon) p";
 
   private static final String REFRESH_DERIVED =
       "update offer o set first_start = s.first_start, last_end = s.last_end,"
           + " district_codes = s.districts"
-          + " from (select min(starts_at) as first_start, max(ends_at) as last_end,"
-          + " coalesce(array_agg(distinct district_code) filter (where district_code is not null),"
-          + " '{}') as districts from offer_session where offer_id = $1) s where o.id = $1";
+          + " from (select o2.id, min(os.starts_at) as first_start, max(os.ends_at) as last_end,"
+          + " coalesce(array_agg(distinct os.district_code)"
+          + " filter (where os.district_code is not null), '{}') as districts"
+          + " from unnest($1::uuid[]) as o2(id)"
+          + " left join offer_session os on os.offer_id = o2.id group by o2.id) s"
+          + " where o.id = s.id";
 
   private static final String EXISTING_PLACES =
       "select id from learning_place where id = any($1::uuid[])";
@@ -88,10 +104,7 @@ public class OfferRepository {
           + " and last_end < now() order by last_end limit $1 for update skip locked)"
           + " returning id";
 
-  private static final String SELECT_OFFER = "select * from offer where id = $1";
-
-  private static final String SELECT_SESSIONS =
-      "select * from offer_session where offer_id = $1 order by starts_at, id";
+  private static final String SELECT_OFFERS = "select * from offer where id = any($1::uuid[])";
 
   private static final String LIST_FOR_PROVIDER =
       "select * from offer where provider_id = $1 and external_id > $2"
@@ -126,22 +139,25 @@ public class OfferRepository {
                     : Optional.of(rows.iterator().next().getUUID(0)));
   }
 
-  public Uni<Optional<Stored>> lock(SqlConnection conn, UUID providerId, String externalId) {
-    return conn.preparedQuery(LOCK)
-        .execute(Tuple.of(providerId, externalId))
+  /** The stored offers among {@code externalIds} of the provider, locked, by external id. */
+  public Uni<Map<String, Stored>> lockAll(
+      SqlConnection conn, UUID providerId, Collection<String> externalIds) {
+    return conn.preparedQuery(LOCK_ALL)
+        .execute(Tuple.of(providerId, externalIds.toArray(String[]::new)))
         .map(
             rows -> {
-              if (rows.size() == 0) {
-                return Optional.empty();
+              Map<String, Stored> stored = new HashMap<>();
+              for (Row r : rows) {
+                stored.put(
+                    r.getString(1),
+                    new Stored(
+                        r.getUUID(0),
+                        r.getLong(2),
+                        OfferStatus.valueOf(r.getString(3)),
+                        r.getString(5),
+                        r.getString(4)));
               }
-              Row r = rows.iterator().next();
-              return Optional.of(
-                  new Stored(
-                      r.getUUID(0),
-                      r.getLong(1),
-                      OfferStatus.valueOf(r.getString(2)),
-                      r.getString(4),
-                      r.getString(3)));
+              return stored;
             });
   }
 
@@ -160,34 +176,43 @@ public class OfferRepository {
             });
   }
 
-  public Uni<Void> insert(
-      SqlConnection conn,
-      UUID id,
-      UUID providerId,
-      String externalId,
-      OfferPush push,
-      OfferContent content) {
-    List<Object> values = new ArrayList<>();
-    values.add(id);
-    values.add(providerId);
-    values.add(externalId);
-    values.addAll(columns(push));
-    values.add(content.serialised());
-    values.add(content.hash());
-    return conn.preparedQuery(INSERT)
-        .execute(Tuple.tuple(values))
-        .chain(() -> replaceSessions(conn, id, push.sessions()));
+  /** Content to store under an offer id: a new offer of the provider, or a new version. */
+  public record Write(UUID id, String externalId, OfferPush push, OfferContent content) {}
+
+  /** Inserts new offers of one provider with their sessions, one round trip per statement. */
+  public Uni<Void> insertAll(SqlConnection conn, UUID providerId, List<Write> writes) {
+    if (writes.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    List<Tuple> rows = new ArrayList<>(writes.size());
+    for (Write w : writes) {
+      List<Object> values = new ArrayList<>();
+      values.add(w.id());
+      values.add(providerId);
+      values.add(w.externalId());
+      values.addAll(columns(w.push()));
+      values.add(w.content().serialised());
+      values.add(w.content().hash());
+      rows.add(Tuple.tuple(values));
+    }
+    return conn.preparedQuery(INSERT).executeBatch(rows).chain(() -> replaceSessions(conn, writes));
   }
 
-  public Uni<Void> update(SqlConnection conn, UUID id, OfferPush push, OfferContent content) {
-    List<Object> values = new ArrayList<>();
-    values.add(id);
-    values.addAll(columns(push));
-    values.add(content.serialised());
-    values.add(content.hash());
-    return conn.preparedQuery(UPDATE)
-        .execute(Tuple.tuple(values))
-        .chain(() -> replaceSessions(conn, id, push.sessions()));
+  /** Stores a new version of existing offers with their sessions. */
+  public Uni<Void> updateAll(SqlConnection conn, List<Write> writes) {
+    if (writes.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    List<Tuple> rows = new ArrayList<>(writes.size());
+    for (Write w : writes) {
+      List<Object> values = new ArrayList<>();
+      values.add(w.id());
+      values.addAll(columns(w.push()));
+      values.add(w.content().serialised());
+      values.add(w.content().hash());
+      rows.add(Tuple.tuple(values));
+    }
+    return conn.preparedQuery(UPDATE).executeBatch(rows).chain(() -> replaceSessions(conn, writes));
   }
 
   public Uni<Void> setStatus(SqlConnection conn, UUID id, OfferStatus status) {
@@ -207,28 +232,26 @@ public class OfferRepository {
   }
 
   public Uni<OfferView> load(SqlClient sql, UUID id) {
-    return sql.preparedQuery(SELECT_OFFER)
-        .execute(Tuple.of(id))
-        .chain(
-            offers ->
-                sql.preparedQuery(SELECT_SESSIONS)
-                    .execute(Tuple.of(id))
-                    .map(sessions -> OfferRows.toView(offers.iterator().next(), sessions)));
+    return find(sql, id)
+        .map(found -> found.orElseThrow(() -> new IllegalStateException("No offer " + id)));
   }
 
   /** The offer with its sessions, or empty if there is none with this id. */
   public Uni<Optional<OfferView>> find(SqlClient sql, UUID id) {
-    return sql.preparedQuery(SELECT_OFFER)
-        .execute(Tuple.of(id))
-        .chain(
-            offers ->
-                offers.size() == 0
-                    ? Uni.createFrom().item(Optional.<OfferView>empty())
-                    : sql.preparedQuery(SELECT_SESSIONS)
-                        .execute(Tuple.of(id))
-                        .map(
-                            sessions ->
-                                Optional.of(OfferRows.toView(offers.iterator().next(), sessions))));
+    return loadAll(sql, List.of(id)).map(views -> Optional.ofNullable(views.get(id)));
+  }
+
+  /** The offers with their sessions, by id; ids without an offer are absent. */
+  public Uni<Map<UUID, OfferView>> loadAll(SqlClient sql, Collection<UUID> ids) {
+    return sql.preparedQuery(SELECT_OFFERS)
+        .execute(Tuple.of(ids.toArray(UUID[]::new)))
+        .chain(offers -> withSessions(sql, offers))
+        .map(
+            views -> {
+              Map<UUID, OfferView> byId = new HashMap<>();
+              views.forEach(view -> byId.put(view.id(), view));
+              return byId;
+            });
   }
 
   /** One page of the provider's offers, ordered by external id. */
@@ -236,62 +259,85 @@ public class OfferRepository {
     String after = page.after() == null ? "" : page.after().key(0);
     return pool.preparedQuery(LIST_FOR_PROVIDER)
         .execute(Tuple.of(providerId, after, page.fetchSize()))
-        .chain(
-            offers -> {
-              List<Row> rows = new ArrayList<>();
-              offers.forEach(rows::add);
-              UUID[] ids = rows.stream().map(r -> r.getUUID("id")).toArray(UUID[]::new);
-              return pool.preparedQuery(SESSIONS_OF)
-                  .execute(Tuple.of(ids))
+        .chain(offers -> withSessions(pool, offers));
+  }
+
+  /** The offers of {@code offerRows}, in their order, with their sessions read in one query. */
+  private static Uni<List<OfferView>> withSessions(SqlClient sql, RowSet<Row> offerRows) {
+    List<Row> rows = new ArrayList<>();
+    offerRows.forEach(rows::add);
+    if (rows.isEmpty()) {
+      return Uni.createFrom().item(List.of());
+    }
+    UUID[] ids = rows.stream().map(r -> r.getUUID("id")).toArray(UUID[]::new);
+    return sql.preparedQuery(SESSIONS_OF)
+        .execute(Tuple.of(ids))
+        .map(
+            sessions -> {
+              Map<UUID, List<Row>> byOffer = new HashMap<>();
+              sessions.forEach(
+                  s ->
+                      byOffer
+                          .computeIfAbsent(s.getUUID("offer_id"), k -> new ArrayList<>())
+                          .add(s));
+              return rows.stream()
                   .map(
-                      sessions -> {
-                        List<Row> all = new ArrayList<>();
-                        sessions.forEach(all::add);
-                        return rows.stream()
-                            .map(
-                                offer ->
-                                    OfferRows.toView(
-                                        offer,
-                                        all.stream()
-                                            .filter(
-                                                s ->
-                                                    s.getUUID("offer_id")
-                                                        .equals(offer.getUUID("id")))
-                                            .toList()))
-                            .toList();
-                      });
+                      offer ->
+                          OfferRows.toView(
+                              offer, byOffer.getOrDefault(offer.getUUID("id"), List.of())))
+                  .toList();
             });
   }
 
-  private Uni<Void> replaceSessions(
-      SqlConnection conn, UUID offerId, List<OfferPush.Session> sessions) {
+  /** Replaces the sessions of the written offers and refreshes what is derived from them. */
+  private Uni<Void> replaceSessions(SqlConnection conn, List<Write> writes) {
+    UUID[] offerIds = writes.stream().map(Write::id).toArray(UUID[]::new);
+    List<UUID> ids = new ArrayList<>();
+    List<UUID> owners = new ArrayList<>();
+    List<OffsetDateTime> starts = new ArrayList<>();
+    List<OffsetDateTime> ends = new ArrayList<>();
+    List<UUID> places = new ArrayList<>();
+    List<String> addresses = new ArrayList<>();
+    List<Double> lats = new ArrayList<>();
+    List<Double> lons = new ArrayList<>();
+    List<String> urls = new ArrayList<>();
+    for (Write w : writes) {
+      for (OfferPush.Session s : w.push().sessions()) {
+        ids.add(UUID.randomUUID());
+        owners.add(w.id());
+        starts.add(s.start());
+        ends.add(s.end());
+        places.add(s.learningPlaceId());
+        addresses.add(s.address());
+        lats.add(s.location() == null ? null : s.location().lat());
+        lons.add(s.location() == null ? null : s.location().lon());
+        urls.add(s.onlineUrl());
+      }
+    }
     Uni<Void> cleared =
-        conn.preparedQuery(DELETE_SESSIONS).execute(Tuple.of(offerId)).replaceWithVoid();
-    if (sessions.isEmpty()) {
-      return cleared.chain(() -> refreshDerived(conn, offerId));
-    }
-    List<Tuple> rows = new ArrayList<>(sessions.size());
-    for (OfferPush.Session s : sessions) {
-      rows.add(
-          Tuple.tuple(
-              java.util.Arrays.asList(
-                  UUID.randomUUID(),
-                  offerId,
-                  s.start(),
-                  s.end(),
-                  s.learningPlaceId(),
-                  s.address(),
-                  s.location() == null ? null : s.location().lat(),
-                  s.location() == null ? null : s.location().lon(),
-                  s.onlineUrl())));
-    }
+        conn.preparedQuery(DELETE_SESSIONS).execute(Tuple.of(offerIds)).replaceWithVoid();
+    Uni<Void> inserted =
+        ids.isEmpty()
+            ? Uni.createFrom().voidItem()
+            : conn.preparedQuery(INSERT_SESSIONS)
+                .execute(
+                    Tuple.tuple(
+                        Arrays.asList(
+                            ids.toArray(UUID[]::new),
+                            owners.toArray(UUID[]::new),
+                            starts.toArray(OffsetDateTime[]::new),
+                            ends.toArray(OffsetDateTime[]::new),
+                            places.toArray(UUID[]::new),
+                            addresses.toArray(String[]::new),
+                            lats.toArray(Double[]::new),
+                            lons.toArray(Double[]::new),
+                            urls.toArray(String[]::new))))
+                .replaceWithVoid();
     return cleared
-        .chain(() -> conn.preparedQuery(INSERT_SESSION).executeBatch(rows))
-        .chain(() -> refreshDerived(conn, offerId));
-  }
-
-  private Uni<Void> refreshDerived(SqlConnection conn, UUID offerId) {
-    return conn.preparedQuery(REFRESH_DERIVED).execute(Tuple.of(offerId)).replaceWithVoid();
+        .chain(() -> inserted)
+        .chain(
+            () ->
+                conn.preparedQuery(REFRESH_DERIVED).execute(Tuple.of(offerIds)).replaceWithVoid());
   }
 
   private static List<Object> columns(OfferPush push) {

@@ -2,10 +2,13 @@ package org.lernstadt.catalogue.offer.service;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.lernstadt.catalogue.offer.mapping.BulkReport;
@@ -44,7 +47,7 @@ public class BulkOfferService {
         .chain(
             providerId ->
                 Multi.createFrom()
-                    .iterable(chunks(items))
+                    .iterable(chunks(withoutRepeats(items)))
                     .onItem()
                     .transformToUniAndConcatenate(chunk -> storeChunk(providerId, chunk))
                     .collect()
@@ -55,57 +58,94 @@ public class BulkOfferService {
   private Uni<List<BulkReport.Item>> storeChunk(UUID providerId, List<BulkItem> chunk) {
     return offers
         .pool()
-        .withTransaction(conn -> each(chunk, item -> storeOne(conn, providerId, item)))
+        .withTransaction(conn -> store(conn, providerId, chunk))
         .onFailure()
         .recoverWithUni(
             failure -> {
               LOG.warnf("Bulk chunk failed, storing its items one by one: %s", failure);
-              return each(
-                  chunk,
-                  item ->
-                      offers
-                          .pool()
-                          .withTransaction(conn -> storeOne(conn, providerId, item))
-                          .onFailure()
-                          .recoverWithItem(
-                              e ->
-                                  rejected(
-                                      item,
-                                      List.of(
-                                          new FieldError(
-                                              "$", "could not be stored: " + reason(e))))));
+              return Multi.createFrom()
+                  .iterable(chunk)
+                  .onItem()
+                  .transformToUniAndConcatenate(
+                      item ->
+                          offers
+                              .pool()
+                              .withTransaction(conn -> store(conn, providerId, List.of(item)))
+                              .map(items -> items.get(0))
+                              .onFailure()
+                              .recoverWithItem(
+                                  e ->
+                                      rejected(
+                                          item,
+                                          List.of(
+                                              new FieldError(
+                                                  "$", "could not be stored: " + reason(e))))))
+                  .collect()
+                  .asList();
             });
   }
 
-  private Uni<BulkReport.Item> storeOne(
-      io.vertx.mutiny.sqlclient.SqlConnection conn, UUID providerId, BulkItem item) {
-    if (item.offer() == null) {
-      return Uni.createFrom().item(rejected(item, item.errors()));
-    }
+  /** Stores the readable items of a chunk together; the unreadable ones keep their errors. */
+  private Uni<List<BulkReport.Item>> store(
+      SqlConnection conn, UUID providerId, List<BulkItem> chunk) {
+    List<BulkItem> readable = chunk.stream().filter(item -> item.offer() != null).toList();
     return single
-        .pushIn(conn, providerId, item.externalId(), null, item.offer())
+        .pushAllIn(
+            conn,
+            providerId,
+            readable.stream()
+                .map(item -> new PushItem(item.externalId(), null, item.offer()))
+                .toList())
         .map(
-            result ->
-                new BulkReport.Item(
-                    item.index(),
-                    item.externalId(),
-                    result.outcome().name().toLowerCase(),
-                    result.offer().id(),
-                    result.offer().version(),
-                    List.of()))
-        // A broken rule is found before anything is written, so the transaction stays usable.
-        .onFailure(ProblemException.class)
-        .recoverWithItem(e -> rejected(item, ((ProblemException) e).problem().errors()));
+            results -> {
+              Map<Integer, ItemResult> byIndex = new HashMap<>();
+              for (int i = 0; i < readable.size(); i++) {
+                byIndex.put(readable.get(i).index(), results.get(i));
+              }
+              return chunk.stream()
+                  .map(
+                      item -> {
+                        ItemResult result = byIndex.get(item.index());
+                        if (result == null) {
+                          return rejected(item, item.errors());
+                        }
+                        if (result.error() != null) {
+                          return rejected(item, result.error().problem().errors());
+                        }
+                        return new BulkReport.Item(
+                            item.index(),
+                            item.externalId(),
+                            result.result().outcome().name().toLowerCase(),
+                            result.result().offer().id(),
+                            result.result().offer().version(),
+                            List.of());
+                      })
+                  .toList();
+            });
   }
 
-  private static Uni<List<BulkReport.Item>> each(
-      List<BulkItem> chunk, java.util.function.Function<BulkItem, Uni<BulkReport.Item>> store) {
-    return Multi.createFrom()
-        .iterable(chunk)
-        .onItem()
-        .transformToUniAndConcatenate(item -> store.apply(item))
-        .collect()
-        .asList();
+  /**
+   * An external id names one offer, so a request that carries it twice is ambiguous: the later
+   * items are refused.
+   */
+  private static List<BulkItem> withoutRepeats(List<BulkItem> items) {
+    Map<String, Integer> first = new HashMap<>();
+    List<BulkItem> checked = new ArrayList<>(items.size());
+    for (BulkItem item : items) {
+      Integer earlier =
+          item.externalId() == null ? null : first.putIfAbsent(item.externalId(), item.index());
+      checked.add(
+          earlier == null || item.offer() == null
+              ? item
+              : BulkItem.rejected(
+                  item.index(),
+                  item.externalId(),
+                  List.of(
+                      new FieldError(
+                          "externalId",
+                          "repeats the item at index " + earlier + " of this request"))));
+    }
+    return checked;
   }
 
   private static BulkReport.Item rejected(BulkItem item, List<FieldError> errors) {

@@ -6,8 +6,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -52,23 +53,56 @@ public class PartnerOfferService {
         .withTransaction(
             conn ->
                 providerOf(conn, providerKey)
-                    .chain(providerId -> pushIn(conn, providerId, externalId, ifMatch, push)));
+                    .chain(
+                        providerId ->
+                            pushAllIn(
+                                conn,
+                                providerId,
+                                List.of(new PushItem(externalId, ifMatch, push)))))
+        .map(results -> results.get(0).orThrow());
   }
 
   /**
-   * Creates or replaces one offer on the caller's connection, inside its transaction; a broken rule
-   * fails with {@link ProblemException} before anything is written.
+   * Creates or replaces offers of one provider on the caller's connection, inside its transaction,
+   * with one statement per step for all of them. Items that break a rule get their error and are
+   * left out; such errors are found before anything is written, so the transaction stays usable for
+   * the others. The external ids must be distinct.
    */
-  Uni<PushResult> pushIn(
-      SqlConnection conn, UUID providerId, String externalId, Long ifMatch, OfferPush push) {
-    List<FieldError> broken = OfferRules.check(push);
-    if (!broken.isEmpty()) {
-      return Uni.createFrom().failure(invalid(broken));
+  Uni<List<ItemResult>> pushAllIn(SqlConnection conn, UUID providerId, List<PushItem> items) {
+    ItemResult[] results = new ItemResult[items.size()];
+    List<Integer> valid = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      List<FieldError> broken = OfferRules.check(items.get(i).push());
+      if (broken.isEmpty()) {
+        valid.add(i);
+      } else {
+        results[i] = ItemResult.failed(invalid(broken));
+      }
     }
-    OfferContent content = OfferContent.of(push);
-    return checkPlaces(conn, push)
-        .chain(() -> offers.lock(conn, providerId, externalId))
-        .chain(stored -> write(conn, providerId, externalId, ifMatch, push, content, stored));
+    if (valid.isEmpty()) {
+      return Uni.createFrom().item(List.of(results));
+    }
+    return offers
+        .existingPlaces(conn, referencedPlaces(items, valid))
+        .chain(
+            places -> {
+              List<Integer> placed = new ArrayList<>();
+              for (int i : valid) {
+                List<FieldError> missing = missingPlaces(items.get(i).push(), places);
+                if (missing.isEmpty()) {
+                  placed.add(i);
+                } else {
+                  results[i] = ItemResult.failed(invalid(missing));
+                }
+              }
+              return offers
+                  .lockAll(
+                      conn,
+                      providerId,
+                      placed.stream().map(i -> items.get(i).externalId()).toList())
+                  .chain(stored -> write(conn, providerId, items, placed, stored, results));
+            })
+        .map(ignored -> List.of(results));
   }
 
   /** Withdraws the offer; a withdrawn offer stays withdrawn on a repeated delete. */
@@ -78,12 +112,13 @@ public class PartnerOfferService {
         .withTransaction(
             conn ->
                 providerOf(conn, providerKey)
-                    .chain(providerId -> offers.lock(conn, providerId, externalId))
+                    .chain(providerId -> offers.lockAll(conn, providerId, List.of(externalId)))
                     .chain(
                         stored -> {
-                          OfferRepository.Stored offer =
-                              stored.orElseThrow(
-                                  () -> ProblemException.notFound("Offer " + externalId));
+                          OfferRepository.Stored offer = stored.get(externalId);
+                          if (offer == null) {
+                            throw ProblemException.notFound("Offer " + externalId);
+                          }
                           if (offer.status() == OfferStatus.WITHDRAWN) {
                             return offers.load(conn, offer.id());
                           }
@@ -119,48 +154,68 @@ public class PartnerOfferService {
         .map(rows -> Page.of(rows, page, offer -> Cursor.of(offer.externalId())));
   }
 
-  private Uni<PushResult> write(
+  private Uni<Void> write(
       SqlConnection conn,
       UUID providerId,
-      String externalId,
-      Long ifMatch,
-      OfferPush push,
-      OfferContent content,
-      Optional<OfferRepository.Stored> stored) {
-    if (ifMatch != null && (stored.isEmpty() || stored.get().version() != ifMatch)) {
-      return Uni.createFrom()
-          .failure(
-              new ProblemException(
-                  412,
-                  "Precondition Failed",
-                  "The offer has changed since version "
-                      + ifMatch
-                      + "; read it again and apply your change to the current version."));
+      List<PushItem> items,
+      List<Integer> indexes,
+      Map<String, OfferRepository.Stored> stored,
+      ItemResult[] results) {
+    List<OfferRepository.Write> inserts = new ArrayList<>();
+    List<OfferRepository.Write> updates = new ArrayList<>();
+    Map<UUID, PushOutcome> outcomes = new HashMap<>();
+    Map<UUID, Integer> positions = new HashMap<>();
+    for (int i : indexes) {
+      PushItem item = items.get(i);
+      OfferRepository.Stored before = stored.get(item.externalId());
+      if (item.ifMatch() != null && (before == null || before.version() != item.ifMatch())) {
+        results[i] = ItemResult.failed(changedSince(item.ifMatch()));
+        continue;
+      }
+      OfferContent content = OfferContent.of(item.push());
+      UUID id = before == null ? UUID.randomUUID() : before.id();
+      positions.put(id, i);
+      OfferRepository.Write w =
+          new OfferRepository.Write(id, item.externalId(), item.push(), content);
+      if (before == null) {
+        inserts.add(w);
+        outcomes.put(id, PushOutcome.CREATED);
+      } else if (before.contentHash().equals(content.hash())
+          && before.status() == item.push().status()) {
+        outcomes.put(id, PushOutcome.UNCHANGED);
+      } else {
+        updates.add(w);
+        outcomes.put(id, PushOutcome.UPDATED);
+      }
     }
-    if (stored.isEmpty()) {
-      UUID id = UUID.randomUUID();
-      return offers
-          .insert(conn, id, providerId, externalId, push, content)
-          .chain(() -> offers.load(conn, id))
-          .call(view -> publish(conn, null, view, content))
-          .map(view -> new PushResult(PushOutcome.CREATED, view));
+    if (positions.isEmpty()) {
+      return Uni.createFrom().voidItem();
     }
-    OfferRepository.Stored before = stored.get();
-    if (before.contentHash().equals(content.hash()) && before.status() == push.status()) {
-      return offers
-          .load(conn, before.id())
-          .map(view -> new PushResult(PushOutcome.UNCHANGED, view));
-    }
+    List<OfferRepository.Write> written = new ArrayList<>(inserts);
+    written.addAll(updates);
     return offers
-        .update(conn, before.id(), push, content)
-        .chain(() -> offers.load(conn, before.id()))
-        .call(view -> publish(conn, before, view, content))
-        .map(view -> new PushResult(PushOutcome.UPDATED, view));
+        .insertAll(conn, providerId, inserts)
+        .chain(() -> offers.updateAll(conn, updates))
+        .chain(() -> offers.loadAll(conn, positions.keySet()))
+        .chain(
+            views -> {
+              List<OutgoingEvent> events = new ArrayList<>();
+              for (OfferRepository.Write w : written) {
+                OfferRepository.Stored before = stored.get(w.externalId());
+                events.addAll(eventsOf(before, views.get(w.id()), w.content()));
+              }
+              positions.forEach(
+                  (id, i) ->
+                      results[i] =
+                          ItemResult.done(new PushResult(outcomes.get(id), views.get(id))));
+              return outbox.appendAll(conn, events);
+            })
+        .replaceWithVoid();
   }
 
   /** The event a change means for the public: drafts are not public, so they have none. */
-  private Uni<Void> publish(
-      SqlConnection conn, OfferRepository.Stored before, OfferView after, OfferContent content) {
+  private List<OutgoingEvent> eventsOf(
+      OfferRepository.Stored before, OfferView after, OfferContent content) {
     OfferStatus from = before == null ? null : before.status();
     OfferStatus to = OfferStatus.valueOf(after.status());
     List<OutgoingEvent> events = new ArrayList<>();
@@ -171,7 +226,7 @@ public class PartnerOfferService {
     } else if (to == OfferStatus.CANCELLED && from != null && from.isPublic() && from != to) {
       events.add(OfferEvents.of(OfferEvents.CANCELLED, after, List.of()));
     }
-    return outbox.appendAll(conn, events).replaceWithVoid();
+    return events;
   }
 
   private List<String> changedFields(OfferRepository.Stored before, OfferContent content) {
@@ -203,31 +258,33 @@ public class PartnerOfferService {
                                 + "; the city registers it first.")));
   }
 
-  private Uni<Void> checkPlaces(SqlConnection conn, OfferPush push) {
-    Set<UUID> referenced =
-        push.sessions().stream()
-            .map(OfferPush.Session::learningPlaceId)
-            .filter(id -> id != null)
-            .collect(Collectors.toSet());
-    return offers
-        .existingPlaces(conn, referenced)
-        .map(
-            found -> {
-              List<FieldError> missing = new ArrayList<>();
-              for (int i = 0; i < push.sessions().size(); i++) {
-                UUID place = push.sessions().get(i).learningPlaceId();
-                if (place != null && !found.contains(place)) {
-                  missing.add(
-                      new FieldError(
-                          "sessions[" + i + "].learningPlaceId", "no learning place has this id"));
-                }
-              }
-              if (!missing.isEmpty()) {
-                throw invalid(missing);
-              }
-              return null;
-            })
-        .replaceWithVoid();
+  private static Set<UUID> referencedPlaces(List<PushItem> items, List<Integer> indexes) {
+    return indexes.stream()
+        .flatMap(i -> items.get(i).push().sessions().stream())
+        .map(OfferPush.Session::learningPlaceId)
+        .filter(id -> id != null)
+        .collect(Collectors.toSet());
+  }
+
+  private static List<FieldError> missingPlaces(OfferPush push, Set<UUID> found) {
+    List<FieldError> missing = new ArrayList<>();
+    for (int i = 0; i < push.sessions().size(); i++) {
+      UUID place = push.sessions().get(i).learningPlaceId();
+      if (place != null && !found.contains(place)) {
+        missing.add(
+            new FieldError("sessions[" + i + "].learningPlaceId", "no learning place has this id"));
+      }
+    }
+    return missing;
+  }
+
+  private static ProblemException changedSince(long version) {
+    return new ProblemException(
+        412,
+        "Precondition Failed",
+        "The offer has changed since version "
+            + version
+            + "; read it again and apply your change to the current version.");
   }
 
   static ProblemException invalid(List<FieldError> errors) {
