@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.lernstadt.catalogue.offer.mapping.OfferCalendar;
 import org.lernstadt.catalogue.offer.mapping.OfferMap;
 import org.lernstadt.catalogue.offer.mapping.OfferRows;
@@ -41,30 +42,50 @@ public class OfferSearchRepository {
           "modality", "modality",
           "cost", "cost_kind");
 
+  /** Up to this many matches, counts and facets are exact. */
+  @ConfigProperty(name = "lernstadt.catalogue.search.exact-count-limit", defaultValue = "5000")
+  int exactCountLimit;
+
+  /** About this many offers are read to estimate the counts of a broader search. */
+  @ConfigProperty(name = "lernstadt.catalogue.search.count-sample-rows", defaultValue = "10000")
+  int sampleRows;
+
+  private static final String SAMPLE_PERCENT =
+      "select least(100, 100.0 * $1 / greatest(reltuples, 1))::float8 from pg_class"
+          + " where oid = 'offer'::regclass";
+
   @Inject Pool pool;
+
+  /** The facet counts ({@code total} under the key {@code ""} of facet "total"). */
+  public record Counts(Map<String, Map<String, Long>> facets, boolean exact) {}
 
   public record Found(List<OfferSummary> items, List<Cursor> cursors) {}
 
   /** One page, fetched one row beyond the limit so the caller can tell whether more follow. */
   public Uni<Found> page(OfferSearch search, int fetchSize) {
-    Query query = matching(search);
+    // Sorted by distance within a radius, the distance of each match comes from the one scan of the
+    // sessions in the radius; sorted by distance without one, from each match's sessions; sorted
+    // otherwise, it is looked up for the page's rows only.
+    boolean byDistance = search.sort() == OfferSearch.Sort.DISTANCE;
+    boolean nearest = byDistance && withinRadius(search);
+    Query query = nearest ? matchingNearest(search) : matching(search);
     String rank = search.text() == null ? "0::real" : "ts_rank_cd(o.search, q.query)";
-    String distance =
-        search.near() == null
-            ? "null::float8"
-            : "(select min(earth_distance(ll_to_earth("
-                + query.param(search.near().lat())
-                + ", "
-                + query.param(search.near().lon())
-                + "), ll_to_earth(s.latitude, s.longitude))) from offer_session s"
-                + " where s.offer_id = o.id and s.latitude is not null)";
+    String sortDistance =
+        nearest
+            ? ", near.distance as distance"
+            : byDistance ? ", " + distanceOf(query, search.near(), "o.id") + " as distance" : "";
+    String pageDistance =
+        byDistance
+            ? ""
+            : search.near() == null
+                ? ", null::float8 as distance"
+                : ", " + distanceOf(query, search.near(), "page.id") + " as distance";
     String select =
         "select o.id, o.provider_id, o.title, o.topics, o.life_phases, o.target_groups,"
             + " o.modality, o.cost_kind, o.district_codes, o.first_start, o.last_end, "
             + rank
-            + " as rank, "
-            + distance
-            + " as distance, coalesce(o.first_start, 'infinity'::timestamptz) as date_key"
+            + " as rank, coalesce(o.first_start, 'infinity'::timestamptz) as date_key"
+            + sortDistance
             + query.from()
             + query.where();
     String order;
@@ -105,7 +126,9 @@ public class OfferSearchRepository {
     }
     // The map point is looked up for the page only, not for every match.
     String sql =
-        "select page.*, (select array[s.latitude, s.longitude] from offer_session s"
+        "select page.*"
+            + pageDistance
+            + ", (select array[s.latitude, s.longitude] from offer_session s"
             + " where s.offer_id = page.id and s.latitude is not null order by s.starts_at limit 1)"
             + " as point from (select * from ("
             + select
@@ -130,11 +153,55 @@ public class OfferSearchRepository {
             });
   }
 
-  /** How many offers match, and the facet counts over them. */
-  public Uni<Map<String, Map<String, Long>>> facets(OfferSearch search) {
-    Query query = matching(search);
+  /**
+   * How many offers match and the facet counts over them. Counted exactly for up to {@code
+   * exact-count-limit} matches; a broader search is counted on a fixed sample of the table's pages
+   * (about {@code count-sample-rows} offers) and scaled up, so its cost does not grow with the
+   * catalogue. Such a search matches at least 0.5 % of a million offers, so the sample holds at
+   * least about 50 of its matches; the relative error of a count is about 2/√(its matches in the
+   * sample).
+   */
+  public Uni<Counts> counts(OfferSearch search) {
+    Query bounded = matching(search);
+    String count =
+        "select count(*) from (select 1"
+            + bounded.from()
+            + bounded.where()
+            + " limit "
+            + bounded.param(exactCountLimit + 1)
+            + ") m";
+    return pool.preparedQuery(count)
+        .execute(Tuple.tuple(bounded.params))
+        .chain(
+            rows -> {
+              long matches = rows.iterator().next().getLong(0);
+              if (matches <= exactCountLimit) {
+                return facetCounts(matching(search), 100.0).map(f -> new Counts(f, true));
+              }
+              return pool.preparedQuery(SAMPLE_PERCENT)
+                  .execute(Tuple.of(sampleRows))
+                  .chain(
+                      percent -> {
+                        double share = percent.iterator().next().getDouble(0);
+                        Query sampled = matching(search);
+                        sampled.sample(share);
+                        return facetCounts(sampled, share)
+                            .map(
+                                f -> {
+                                  // The exact count proved more than the limit match.
+                                  f.get("total").merge("", exactCountLimit + 1L, Math::max);
+                                  return new Counts(f, false);
+                                });
+                      });
+            });
+  }
+
+  /** Counts per facet of what {@code query} matches, scaled from a sample of {@code percent}. */
+  private Uni<Map<String, Map<String, Long>>> facetCounts(Query query, double percent) {
     StringBuilder sql =
-        new StringBuilder("with matched as (select o.* ")
+        new StringBuilder(
+                "with matched as (select o.topics, o.life_phases, o.target_groups,"
+                    + " o.district_codes, o.modality, o.cost_kind")
             .append(query.from())
             .append(query.where())
             .append(") select 'total' as facet, '' as value, count(*) as n from matched");
@@ -145,15 +212,17 @@ public class OfferSearchRepository {
           .append(facet.getValue())
           .append(" as v from matched) f group by v");
     }
+    double scale = 100.0 / percent;
     return pool.preparedQuery(sql.toString())
         .execute(Tuple.tuple(query.params))
         .map(
             rows -> {
               Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+              facets.put("total", new java.util.TreeMap<>(Map.of("", 0L)));
               for (Row row : rows) {
                 facets
                     .computeIfAbsent(row.getString(0), f -> new java.util.TreeMap<>())
-                    .put(row.getString(1), row.getLong(2));
+                    .put(row.getString(1), Math.round(row.getLong(2) * scale));
               }
               return facets;
             });
@@ -408,27 +477,78 @@ public class OfferSearchRepository {
               + query.param(search.to())
               + ")");
     }
-    if (search.near() != null && search.near().radiusMeters() != null) {
-      String centre =
-          "ll_to_earth("
-              + query.param(search.near().lat())
-              + ", "
-              + query.param(search.near().lon())
-              + ")";
-      String radius = query.param(search.near().radiusMeters());
+    if (withinRadius(search)) {
       query.where.add(
-          "exists (select 1 from offer_session s where s.offer_id = o.id and s.latitude is not"
-              + " null and earth_box("
-              + centre
-              + ", "
-              + radius
-              + ") @> ll_to_earth(s.latitude, s.longitude) and earth_distance("
-              + centre
-              + ", ll_to_earth(s.latitude, s.longitude)) <= "
-              + radius
+          "exists (select 1 from offer_session s where s.offer_id = o.id and "
+              + inRadius(query, search.near())
               + ")");
     }
     return query;
+  }
+
+  /**
+   * The matching offers joined to their distance: the nearest of their sessions within the radius,
+   * found by one scan of the sessions' spatial index.
+   */
+  private static Query matchingNearest(OfferSearch search) {
+    OfferSearch.Near near = search.near();
+    OfferSearch unbounded =
+        new OfferSearch(
+            search.text(),
+            search.topics(),
+            search.lifePhases(),
+            search.targetGroups(),
+            search.languages(),
+            search.accessibility(),
+            search.modality(),
+            search.free(),
+            search.provider(),
+            search.district(),
+            new OfferSearch.Near(near.lat(), near.lon(), null),
+            search.from(),
+            search.to(),
+            search.sort(),
+            search.after());
+    Query query = matching(unbounded);
+    query.from +=
+        ", (select s.offer_id, min(earth_distance("
+            + earth(query, near)
+            + ", ll_to_earth(s.latitude, s.longitude))) as distance from offer_session s where "
+            + inRadius(query, near)
+            + " group by s.offer_id) near";
+    query.where.add("near.offer_id = o.id");
+    return query;
+  }
+
+  private static boolean withinRadius(OfferSearch search) {
+    return search.near() != null && search.near().radiusMeters() != null;
+  }
+
+  /** A session within the radius: the index finds the box around the circle, then the circle. */
+  private static String inRadius(Query query, OfferSearch.Near near) {
+    String centre = earth(query, near);
+    String radius = query.param(near.radiusMeters());
+    return "s.latitude is not null and earth_box("
+        + centre
+        + ", "
+        + radius
+        + ") @> ll_to_earth(s.latitude, s.longitude) and earth_distance("
+        + centre
+        + ", ll_to_earth(s.latitude, s.longitude)) <= "
+        + radius;
+  }
+
+  /** The distance from the point to the nearest located session of the offer {@code offerId}. */
+  private static String distanceOf(Query query, OfferSearch.Near near, String offerId) {
+    return "(select min(earth_distance("
+        + earth(query, near)
+        + ", ll_to_earth(s.latitude, s.longitude))) from offer_session s where s.offer_id = "
+        + offerId
+        + " and s.latitude is not null)";
+  }
+
+  private static String earth(Query query, OfferSearch.Near near) {
+    return "ll_to_earth(" + query.param(near.lat()) + ", " + query.param(near.lon()) + ")";
   }
 
   private static void overlap(Query query, String column, List<String> values) {
@@ -500,6 +620,17 @@ public class OfferSearchRepository {
     String param(Object value) {
       params.add(value);
       return "$" + params.size();
+    }
+
+    /**
+     * Reads a fixed sample of the table's pages instead of the whole table; the same pages each
+     * time, so that repeated searches give the same counts.
+     */
+    void sample(double percent) {
+      from =
+          from.replace(
+              " from offer o",
+              " from offer o tablesample system (" + param(percent) + ") repeatable (0)");
     }
 
     String from() {

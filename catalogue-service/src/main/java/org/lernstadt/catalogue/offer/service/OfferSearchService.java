@@ -8,9 +8,11 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.lernstadt.catalogue.offer.domain.OfferStatus;
 import org.lernstadt.catalogue.offer.mapping.OfferCalendar;
 import org.lernstadt.catalogue.offer.mapping.OfferMap;
+import org.lernstadt.catalogue.offer.mapping.OfferSummary;
 import org.lernstadt.catalogue.offer.mapping.OfferView;
 import org.lernstadt.catalogue.offer.mapping.SearchResult;
 import org.lernstadt.catalogue.offer.repository.OfferRepository;
@@ -46,30 +48,35 @@ public class OfferSearchService {
   public Uni<SearchResult> search(OfferQuery query) {
     PageRequest page = PageRequest.of(query.limit, query.cursor, DEFAULT_PAGE, MAX_PAGE);
     OfferSearch request = toSearch(query, page);
-    // Counts and facets belong to the first page; later pages only continue the list.
-    return search
-        .page(request, page.fetchSize())
-        .chain(
-            found ->
-                (page.after() == null
-                        ? search.facets(request)
-                        : Uni.createFrom()
-                            .item((java.util.Map<String, java.util.Map<String, Long>>) null))
-                    .map(
-                        facets -> {
-                          boolean more = found.items().size() > page.limit();
-                          List<org.lernstadt.catalogue.offer.mapping.OfferSummary> items =
-                              more ? found.items().subList(0, page.limit()) : found.items();
-                          String next =
-                              more ? found.cursors().get(page.limit() - 1).encode() : null;
-                          if (facets == null) {
-                            return new SearchResult(List.copyOf(items), next, null, null);
-                          }
-                          Long total =
-                              facets.getOrDefault("total", java.util.Map.of()).getOrDefault("", 0L);
-                          facets.remove("total");
-                          return new SearchResult(List.copyOf(items), next, total, facets);
-                        }));
+    // Counts and facets belong to the first page; later pages only continue the list. Both
+    // queries run at once, each on its own connection.
+    Uni<OfferSearchRepository.Counts> counts =
+        page.after() == null
+            ? search.counts(request)
+            : Uni.createFrom().item(new OfferSearchRepository.Counts(null, true));
+    return Uni.combine()
+        .all()
+        .unis(search.page(request, page.fetchSize()), counts)
+        .asTuple()
+        .map(
+            both -> {
+              OfferSearchRepository.Found found = both.getItem1();
+              boolean more = found.items().size() > page.limit();
+              List<OfferSummary> items =
+                  more ? found.items().subList(0, page.limit()) : found.items();
+              String next = more ? found.cursors().get(page.limit() - 1).encode() : null;
+              Map<String, Map<String, Long>> facets = both.getItem2().facets();
+              if (facets == null) {
+                return new SearchResult(List.copyOf(items), next, null, null, null);
+              }
+              Long total = facets.remove("total").get("");
+              return new SearchResult(
+                  List.copyOf(items),
+                  next,
+                  total,
+                  both.getItem2().exact() ? null : Boolean.TRUE,
+                  facets);
+            });
   }
 
   /**
