@@ -23,16 +23,11 @@ public class DistrictRepository {
   /** A stored district: code, name and the GeoJSON geometry as text. */
   public record Row(String code, String name, String geometry) {}
 
-  /**
-   * The district containing a point; a point on a shared border, or in overlapping districts, goes
-   * to the first by code so the answer is stable.
-   */
-  static final String DISTRICT_AT =
-      "select code from district where boundary @> point(%s, %s) order by code limit 1";
+  /** The district containing a point, by the rule of the database function {@code district_at}. */
+  static final String DISTRICT_AT = "select district_at(%s, %s)";
 
   private static final String DISTRICTS_AT =
-      "select p.i, (select d.code from district d where d.boundary @> point(p.lon, p.lat)"
-          + " order by d.code limit 1)"
+      "select p.i, district_at(p.lat, p.lon)"
           + " from unnest(cast(cast(:lats as text) as float8[]),"
           + " cast(cast(:lons as text) as float8[])) with ordinality as p(lat, lon, i)"
           + " order by p.i";
@@ -50,7 +45,7 @@ public class DistrictRepository {
     return Panache.getSession()
         .chain(
             s ->
-                s.createNativeQuery(DISTRICT_AT.formatted(":lon", ":lat"), String.class)
+                s.createNativeQuery(DISTRICT_AT.formatted(":lat", ":lon"), String.class)
                     .setParameter("lon", lon)
                     .setParameter("lat", lat)
                     .getResultList())
@@ -60,7 +55,7 @@ public class DistrictRepository {
   /** The same on a plain reactive SQL client (a Vert.x connection or pool). */
   public Uni<String> districtAt(SqlClient sql, double lat, double lon) {
     return sql.preparedQuery(DISTRICT_AT.formatted("$1", "$2"))
-        .execute(Tuple.of(lon, lat))
+        .execute(Tuple.of(lat, lon))
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
   }
 

@@ -14,8 +14,7 @@ public class LearningPlaceRepository implements PanacheRepositoryBase<LearningPl
   private static final String REASSIGN =
       "with candidate as ("
           + " select l.id, l.district_code as before,"
-          + " (select d.code from district d where d.boundary @> point(l.longitude, l.latitude)"
-          + " order by d.code limit 1) as after"
+          + " district_at(l.latitude, l.longitude) as after"
           + " from learning_place l where l.district_code = :code"
           + " or exists (select 1 from district d where d.code = :code"
           + " and d.boundary @> point(l.longitude, l.latitude)))"

@@ -22,8 +22,7 @@ public class ProviderRepository implements PanacheRepositoryBase<ProviderEntity,
   private static final String REASSIGN =
       "with candidate as ("
           + " select p.id, p.district_code as before,"
-          + " (select d.code from district d where d.boundary @> point(p.longitude, p.latitude)"
-          + " order by d.code limit 1) as after"
+          + " district_at(p.latitude, p.longitude) as after"
           + " from provider p where p.latitude is not null and (p.district_code = :code"
           + " or exists (select 1 from district d where d.code = :code"
           + " and d.boundary @> point(p.longitude, p.latitude))))"
