@@ -465,7 +465,8 @@ public class OfferSearchRepository {
       query.where.add("o.provider_id = " + query.param(search.provider()));
     }
     if (search.district() != null) {
-      query.where.add(query.param(search.district()) + " = any(o.district_codes)");
+      // Array containment, so that the GIN index on district_codes serves it.
+      query.where.add("o.district_codes @> " + query.param(new String[] {search.district()}));
     }
     if (search.to() == null) {
       query.where.add("(o.last_end is null or o.last_end >= " + query.param(search.from()) + ")");
