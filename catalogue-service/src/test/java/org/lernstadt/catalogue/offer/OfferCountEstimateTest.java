@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lernstadt.platform.testing.KafkaTestResource;
@@ -19,9 +20,9 @@ import org.lernstadt.platform.testing.PostgresTestResource;
 
 /**
  * A search that matches more offers than are counted exactly is counted on a sample of the table
- * and flagged as approximate. Here the exact limit is one offer and the sample is the whole table,
- * so the estimate must equal the true counts: the sampled query path is checked against known
- * numbers.
+ * and flagged as approximate. Here the exact limit is one offer and the sample takes all but one in
+ * a million of the table's pages, so the estimate must equal the true counts: the sampled query
+ * path is checked against known numbers.
  */
 @QuarkusTest
 @TestProfile(OfferCountEstimateTest.SmallExactLimit.class)
@@ -37,8 +38,52 @@ class OfferCountEstimateTest {
     public Map<String, String> getConfigOverrides() {
       return Map.of(
           "lernstadt.catalogue.search.exact-count-limit", "1",
-          "lernstadt.catalogue.search.count-sample-rows", "100000000");
+          "lernstadt.catalogue.search.count-sample-percent", "99.9999",
+          "lernstadt.catalogue.search.nearest-candidates", "1");
     }
+  }
+
+  /**
+   * With one nearest session read at first, a page in distance order has to look further (1, 8, 64,
+   * … sessions): the order and the pages must be those of the exact distances all the same.
+   */
+  @Test
+  void distanceOrderLooksFurtherUntilThePageIsFull() throws Exception {
+    PartnerOfferTest.providersAndADistrict();
+    String word = PartnerOfferTest.word("naehewort");
+    // Five offers 0, 1, 2, 3 and 4 km east of the point (1 km is 0.014591° of longitude at 52° N),
+    // pushed out of order.
+    for (int km : new int[] {3, 0, 4, 1, 2}) {
+      PartnerOfferTest.put(
+              "partner-vhs",
+              word + "-" + km,
+              PartnerOfferTest.offer(
+                  "Nähe " + km + " " + word,
+                  "PUBLISHED",
+                  PartnerOfferTest.session(
+                      "2027-03-01T17:00:00+01:00", 52.05, 13.05 + km * 0.014591)))
+          .statusCode(201);
+    }
+    String near = "?q=" + word + "&lat=52.05&lon=13.05&sort=distance";
+    JsonPath first =
+        given().get("/v1/offers" + near + "&limit=2").then().statusCode(200).extract().jsonPath();
+    assertEquals(List.of(0.0, 1.0), first.getList("items.distanceKm", Double.class));
+    JsonPath second =
+        given()
+            .get("/v1/offers" + near + "&limit=2&cursor=" + first.getString("next"))
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertEquals(List.of(2.0, 3.0), second.getList("items.distanceKm", Double.class));
+    JsonPath within =
+        given()
+            .get("/v1/offers" + near + "&radiusKm=2.5")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertEquals(List.of(0.0, 1.0, 2.0), within.getList("items.distanceKm", Double.class));
   }
 
   @Test

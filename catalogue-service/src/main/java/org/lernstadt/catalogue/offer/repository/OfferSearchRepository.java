@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.lernstadt.catalogue.offer.mapping.OfferCalendar;
@@ -47,12 +48,22 @@ public class OfferSearchRepository {
   int exactCountLimit;
 
   /** About this many offers are read to estimate the counts of a broader search. */
-  @ConfigProperty(name = "lernstadt.catalogue.search.count-sample-rows", defaultValue = "10000")
+  @ConfigProperty(name = "lernstadt.catalogue.search.count-sample-rows", defaultValue = "5000")
   int sampleRows;
+
+  /** A fixed share of the table's pages to sample instead, in percent. */
+  @ConfigProperty(name = "lernstadt.catalogue.search.count-sample-percent")
+  Optional<Double> samplePercent;
 
   private static final String SAMPLE_PERCENT =
       "select least(100, 100.0 * $1 / greatest(reltuples, 1))::float8 from pg_class"
           + " where oid = 'offer'::regclass";
+
+  /** Sessions read nearest-first for a page in distance order, at first and at most. */
+  @ConfigProperty(name = "lernstadt.catalogue.search.nearest-candidates", defaultValue = "512")
+  int firstCandidates;
+
+  static final int MAX_CANDIDATES = 32_768;
 
   @Inject Pool pool;
 
@@ -63,17 +74,21 @@ public class OfferSearchRepository {
 
   /** One page, fetched one row beyond the limit so the caller can tell whether more follow. */
   public Uni<Found> page(OfferSearch search, int fetchSize) {
-    // Sorted by distance within a radius, the distance of each match comes from the one scan of the
-    // sessions in the radius; sorted by distance without one, from each match's sessions; sorted
-    // otherwise, it is looked up for the page's rows only.
+    return search.sort() == OfferSearch.Sort.DISTANCE
+        ? nearestFirst(search, fetchSize, firstCandidates)
+        : scan(search, fetchSize);
+  }
+
+  /**
+   * The page of every match in the search's order. Sorted by distance, each match's distance comes
+   * from its sessions; sorted otherwise, it is looked up for the page's rows only.
+   */
+  private Uni<Found> scan(OfferSearch search, int fetchSize) {
     boolean byDistance = search.sort() == OfferSearch.Sort.DISTANCE;
-    boolean nearest = byDistance && withinRadius(search);
-    Query query = nearest ? matchingNearest(search) : matching(search);
+    Query query = matching(search);
     String rank = search.text() == null ? "0::real" : "ts_rank_cd(o.search, q.query)";
     String sortDistance =
-        nearest
-            ? ", near.distance as distance"
-            : byDistance ? ", " + distanceOf(query, search.near(), "o.id") + " as distance" : "";
+        byDistance ? ", " + distanceOf(query, search.near(), "o.id") + " as distance" : "";
     String pageDistance =
         byDistance
             ? ""
@@ -117,12 +132,7 @@ public class OfferSearchRepository {
         }
       }
     } catch (RuntimeException e) {
-      // A cursor of another sort order, or one that was tampered with.
-      throw new ProblemException(
-          400,
-          "Bad Request",
-          "The cursor does not belong to this search.",
-          List.of(new Problem.FieldError("cursor", "not a cursor of this sort order")));
+      throw foreignCursor();
     }
     // The map point is looked up for the page only, not for every match.
     String sql =
@@ -154,46 +164,143 @@ public class OfferSearchRepository {
   }
 
   /**
-   * How many offers match and the facet counts over them. Counted exactly for up to {@code
-   * exact-count-limit} matches; a broader search is counted on a fixed sample of the table's pages
-   * (about {@code count-sample-rows} offers) and scaled up, so its cost does not grow with the
-   * catalogue. Such a search matches at least 0.5 % of a million offers, so the sample holds at
-   * least about 50 of its matches; the relative error of a count is about 2/√(its matches in the
+   * The page in distance order from the sessions nearest to the point, read in that order from the
+   * spatial index: an offer's first session among the {@code candidates} nearest is its nearest,
+   * and every offer without one is farther than the last candidate, so the page is exact when it
+   * fills up within them (or when they reach beyond the radius, or are all there are). Otherwise
+   * the search looks further, and past {@link #MAX_CANDIDATES} (very selective filters) it measures
+   * every match instead.
+   */
+  private Uni<Found> nearestFirst(OfferSearch search, int fetchSize, int candidates) {
+    OfferSearch.Near near = search.near();
+    Query query = matching(withoutRadius(search));
+    String centre = earth(query, near);
+    String rank = search.text() == null ? "0::real" : "ts_rank_cd(o.search, q.query)";
+    query.from += ", (select offer_id, min(d) as distance from candidate group by offer_id) near";
+    query.where.add("near.offer_id = o.id");
+    if (near.radiusMeters() != null) {
+      query.where.add("near.distance <= " + query.param(near.radiusMeters()));
+    }
+    if (search.after() != null) {
+      try {
+        query.where.add(
+            "(near.distance, o.id) > ("
+                + query.param(Double.parseDouble(search.after().key(0)))
+                + "::float8, "
+                + query.param(UUID.fromString(search.after().key(1)))
+                + "::uuid)");
+      } catch (RuntimeException e) {
+        throw foreignCursor();
+      }
+    }
+    String sql =
+        "with candidate as materialized (select s.offer_id, earth_distance("
+            + centre
+            + ", ll_to_earth(s.latitude, s.longitude)) as d from offer_session s"
+            + " where s.latitude is not null order by ll_to_earth(s.latitude, s.longitude) <-> "
+            + centre
+            + " limit "
+            + query.param(candidates)
+            + "), page as (select o.id, o.provider_id, o.title, o.topics, o.life_phases,"
+            + " o.target_groups, o.modality, o.cost_kind, o.district_codes, o.first_start,"
+            + " o.last_end, "
+            + rank
+            + " as rank, coalesce(o.first_start, 'infinity'::timestamptz) as date_key,"
+            + " near.distance"
+            + query.from()
+            + query.where()
+            + " order by near.distance, o.id limit "
+            + query.param(fetchSize)
+            + ") select page.*, (select array[s.latitude, s.longitude] from offer_session s"
+            + " where s.offer_id = page.id and s.latitude is not null order by s.starts_at"
+            + " limit 1) as point, reach.scanned, reach.farthest"
+            + " from (select count(*) as scanned, max(d) as farthest from candidate) reach"
+            + " left join page on true order by page.distance, page.id";
+    return pool.preparedQuery(sql)
+        .execute(Tuple.tuple(query.params))
+        .chain(
+            rows -> {
+              List<OfferSummary> items = new ArrayList<>();
+              List<Cursor> cursors = new ArrayList<>();
+              long scanned = 0;
+              Double farthest = null;
+              for (Row row : rows) {
+                scanned = row.getLong("scanned");
+                farthest = row.getDouble("farthest");
+                if (row.getUUID("id") != null) {
+                  items.add(summary(row));
+                  cursors.add(cursorOf(row, OfferSearch.Sort.DISTANCE));
+                }
+              }
+              boolean exhausted = scanned < candidates;
+              boolean beyondRadius =
+                  near.radiusMeters() != null && farthest != null && farthest > near.radiusMeters();
+              if (items.size() >= fetchSize || exhausted || beyondRadius) {
+                return Uni.createFrom().item(new Found(items, cursors));
+              }
+              return candidates >= MAX_CANDIDATES
+                  ? scan(search, fetchSize)
+                  : nearestFirst(search, fetchSize, candidates * 8);
+            });
+  }
+
+  private static OfferSearch withoutRadius(OfferSearch search) {
+    return new OfferSearch(
+        search.text(),
+        search.topics(),
+        search.lifePhases(),
+        search.targetGroups(),
+        search.languages(),
+        search.accessibility(),
+        search.modality(),
+        search.free(),
+        search.provider(),
+        search.district(),
+        new OfferSearch.Near(search.near().lat(), search.near().lon(), null),
+        search.from(),
+        search.to(),
+        search.sort(),
+        search.after());
+  }
+
+  /** A cursor of another sort order, or one that was tampered with. */
+  private static ProblemException foreignCursor() {
+    return new ProblemException(
+        400,
+        "Bad Request",
+        "The cursor does not belong to this search.",
+        List.of(new Problem.FieldError("cursor", "not a cursor of this sort order")));
+  }
+
+  /**
+   * How many offers match and the facet counts over them. They are first counted on a fixed sample
+   * of the table's pages (about {@code count-sample-rows} offers), so the cost does not grow with
+   * the catalogue; when the sample says the search matches at most {@code exact-count-limit}
+   * offers, they are counted exactly (a small match set is cheap to count), else the sample's
+   * counts are scaled up. The relative error of an estimated count is about 2/√(its matches in the
    * sample).
    */
   public Uni<Counts> counts(OfferSearch search) {
-    Query bounded = matching(search);
-    String count =
-        "select count(*) from (select 1"
-            + bounded.from()
-            + bounded.where()
-            + " limit "
-            + bounded.param(exactCountLimit + 1)
-            + ") m";
-    return pool.preparedQuery(count)
-        .execute(Tuple.tuple(bounded.params))
-        .chain(
-            rows -> {
-              long matches = rows.iterator().next().getLong(0);
-              if (matches <= exactCountLimit) {
-                return facetCounts(matching(search), 100.0).map(f -> new Counts(f, true));
-              }
-              return pool.preparedQuery(SAMPLE_PERCENT)
-                  .execute(Tuple.of(sampleRows))
-                  .chain(
-                      percent -> {
-                        double share = percent.iterator().next().getDouble(0);
-                        Query sampled = matching(search);
-                        sampled.sample(share);
-                        return facetCounts(sampled, share)
-                            .map(
-                                f -> {
-                                  // The exact count proved more than the limit match.
-                                  f.get("total").merge("", exactCountLimit + 1L, Math::max);
-                                  return new Counts(f, false);
-                                });
-                      });
-            });
+    Uni<Double> share =
+        samplePercent.isPresent()
+            ? Uni.createFrom().item(samplePercent.get())
+            : pool.preparedQuery(SAMPLE_PERCENT)
+                .execute(Tuple.of(sampleRows))
+                .map(rows -> rows.iterator().next().getDouble(0));
+    return share.chain(
+        percent -> {
+          if (percent >= 100.0) {
+            return facetCounts(matching(search), 100.0).map(f -> new Counts(f, true));
+          }
+          Query sampled = matching(search);
+          sampled.sample(percent);
+          return facetCounts(sampled, percent)
+              .chain(
+                  estimate ->
+                      estimate.get("total").get("") <= exactCountLimit
+                          ? facetCounts(matching(search), 100.0).map(f -> new Counts(f, true))
+                          : Uni.createFrom().item(new Counts(estimate, false)));
+        });
   }
 
   /** Counts per facet of what {@code query} matches, scaled from a sample of {@code percent}. */
@@ -479,45 +586,14 @@ public class OfferSearchRepository {
               + ")");
     }
     if (withinRadius(search)) {
+      // Checked offer by offer (OFFSET 0 keeps the planner from turning it into a join that
+      // starts from every session in the circle, which it badly underestimates): a page in date
+      // order then stops after its rows, and a sample checks only its own offers.
       query.where.add(
           "exists (select 1 from offer_session s where s.offer_id = o.id and "
               + inRadius(query, search.near())
-              + ")");
+              + " offset 0)");
     }
-    return query;
-  }
-
-  /**
-   * The matching offers joined to their distance: the nearest of their sessions within the radius,
-   * found by one scan of the sessions' spatial index.
-   */
-  private static Query matchingNearest(OfferSearch search) {
-    OfferSearch.Near near = search.near();
-    OfferSearch unbounded =
-        new OfferSearch(
-            search.text(),
-            search.topics(),
-            search.lifePhases(),
-            search.targetGroups(),
-            search.languages(),
-            search.accessibility(),
-            search.modality(),
-            search.free(),
-            search.provider(),
-            search.district(),
-            new OfferSearch.Near(near.lat(), near.lon(), null),
-            search.from(),
-            search.to(),
-            search.sort(),
-            search.after());
-    Query query = matching(unbounded);
-    query.from +=
-        ", (select s.offer_id, min(earth_distance("
-            + earth(query, near)
-            + ", ll_to_earth(s.latitude, s.longitude))) as distance from offer_session s where "
-            + inRadius(query, near)
-            + " group by s.offer_id) near";
-    query.where.add("near.offer_id = o.id");
     return query;
   }
 
