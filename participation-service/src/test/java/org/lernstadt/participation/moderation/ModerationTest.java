@@ -223,6 +223,43 @@ class ModerationTest {
     given().get("/v1/contributions/" + c).then().body("commentCount", equalTo(1));
   }
 
+  @Test
+  void anonymousContributionsWaitForAModerator() {
+    Map<String, Object> definition = org.lernstadt.participation.Fixtures.dialogue();
+    String named = openDialogue();
+    definition.put("anonymousContributions", true);
+    String dialogue = org.lernstadt.participation.Fixtures.create(definition);
+    org.lernstadt.participation.Fixtures.phase(dialogue, "CONTRIBUTION");
+    Map<String, Object> anonymous = contribution("Ohne Namen", "library", null);
+    anonymous.put("anonymous", true);
+    post("/v1/dialogues/" + named + "/contributions", citizen1(), anonymous)
+        .then()
+        .statusCode(422)
+        .body("errors[0].field", equalTo("anonymous"));
+    String c =
+        post("/v1/dialogues/" + dialogue + "/contributions", citizen1(), anonymous)
+            .then()
+            .statusCode(201)
+            .body("status", equalTo("PENDING"))
+            .body("displayName", org.hamcrest.Matchers.nullValue())
+            .extract()
+            .path("id");
+    given().get("/v1/contributions/" + c).then().statusCode(404);
+    given()
+        .auth()
+        .oauth2(moderator())
+        .get("/v1/moderation/queue?dialogueId=" + dialogue)
+        .then()
+        .body("itemId", contains(c))
+        .body("[0].status", equalTo("PENDING"));
+    decide(ItemKind.CONTRIBUTION, c, "KEEP", null).then().statusCode(201);
+    given()
+        .get("/v1/dialogues/" + dialogue + "/contributions")
+        .then()
+        .body("items.id", contains(c))
+        .body("items[0].displayName", org.hamcrest.Matchers.nullValue());
+  }
+
   private static io.restassured.response.Response decide(
       ItemKind kind, String id, String decision, String reason) {
     Map<String, Object> body = new java.util.HashMap<>();

@@ -219,6 +219,14 @@ class SurveyAndObservationTest {
         .body("id", contains(accepted))
         .body("[0].district", equalTo("04"))
         .body("[0].values.visitors", equalTo(12.0f));
+    given()
+        .get(observations + "/map")
+        .then()
+        .statusCode(200)
+        .contentType("application/geo+json")
+        .body("features.id", contains(accepted))
+        .body("features[0].geometry.coordinates", contains(7.1f, 51.5f))
+        .body("features[0].properties.values.kind", equalTo("garden"));
 
     String accepted1 = "org.lernstadt.participation.observation.accepted.v1";
     List<ConsumerRecord<String, String>> records =

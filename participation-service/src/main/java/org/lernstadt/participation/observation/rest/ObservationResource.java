@@ -1,5 +1,6 @@
 package org.lernstadt.participation.observation.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,11 +15,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.lernstadt.participation.common.GeoJson;
 import org.lernstadt.participation.observation.mapping.ObservationView;
 import org.lernstadt.participation.observation.service.ObservationCommands;
 import org.lernstadt.participation.observation.service.ObservationService;
@@ -30,6 +34,7 @@ import org.lernstadt.participation.observation.service.ObservationService;
 public class ObservationResource {
 
   @Inject ObservationService observations;
+  @Inject ObjectMapper json;
   @Inject JsonWebToken token;
 
   @GET
@@ -37,6 +42,31 @@ public class ObservationResource {
   @Operation(summary = "Accepted observations (open data)")
   public Uni<List<ObservationView>> accepted(@PathParam("id") UUID id) {
     return observations.accepted(id);
+  }
+
+  @GET
+  @Path("map")
+  @PermitAll
+  @Produces(GeoJson.MEDIA_TYPE)
+  @Operation(summary = "Accepted observations as a GeoJSON FeatureCollection (open data)")
+  public Uni<Response> map(@PathParam("id") UUID id) {
+    return observations
+        .accepted(id)
+        .map(
+            list ->
+                GeoJson.response(
+                    json,
+                    list.stream()
+                        .map(
+                            o -> {
+                              Map<String, Object> properties = new LinkedHashMap<>();
+                              properties.put("district", o.district());
+                              properties.put("observedAt", o.observedAt().toString());
+                              properties.put("photoRef", o.photoRef());
+                              properties.put("values", o.values());
+                              return GeoJson.point(o.id(), o.lat(), o.lon(), properties);
+                            })
+                        .toList()));
   }
 
   @POST

@@ -1,6 +1,5 @@
 package org.lernstadt.participation.results.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -11,11 +10,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.lernstadt.participation.common.GeoJson;
 import org.lernstadt.participation.results.mapping.PublicContribution;
 import org.lernstadt.participation.results.service.ResultsService;
 
@@ -24,22 +23,17 @@ import org.lernstadt.participation.results.service.ResultsService;
 @Tag(name = "Results")
 public class MapResource {
 
-  static final String GEO_JSON = "application/geo+json";
-
   @Inject ResultsService results;
   @Inject ObjectMapper json;
 
   @GET
   @PermitAll
-  @Produces(GEO_JSON)
+  @Produces(GeoJson.MEDIA_TYPE)
   @Operation(summary = "Public contributions with a point, as a GeoJSON FeatureCollection")
   public Uni<Response> map(@PathParam("id") UUID id) {
-    return results.map(id).map(items -> Response.ok(write(collection(items)), GEO_JSON).build());
-  }
-
-  private static Map<String, Object> collection(List<PublicContribution> items) {
-    return Map.of(
-        "type", "FeatureCollection", "features", items.stream().map(MapResource::feature).toList());
+    return results
+        .map(id)
+        .map(items -> GeoJson.response(json, items.stream().map(MapResource::feature).toList()));
   }
 
   private static Map<String, Object> feature(PublicContribution c) {
@@ -51,19 +45,6 @@ public class MapResource {
     properties.put("ratingCount", c.ratingCount());
     properties.put("ratingScore", c.ratingScore());
     properties.put("commentCount", c.commentCount());
-    Map<String, Object> feature = new LinkedHashMap<>();
-    feature.put("type", "Feature");
-    feature.put("id", c.id());
-    feature.put("geometry", Map.of("type", "Point", "coordinates", List.of(c.lon(), c.lat())));
-    feature.put("properties", properties);
-    return feature;
-  }
-
-  private String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return GeoJson.point(c.id(), c.lat(), c.lon(), properties);
   }
 }
