@@ -43,6 +43,8 @@ import org.lernstadt.platform.testing.PostgresTestResource;
 @QuarkusTestResource(KeycloakTestResource.class)
 class CommentAndRatingTest {
 
+  @jakarta.inject.Inject org.lernstadt.participation.contribution.service.RatingService ratings;
+
   @Test
   void commentsNestThreeDeepAndHoldAThousandCharactersByDefault() {
     String id = openDialogue();
@@ -158,6 +160,50 @@ class CommentAndRatingTest {
         .body("ratingCount", equalTo(2))
         .body("ratingScore", equalTo(3.5f));
     put(rating, citizen2(), Map.of("value", 0)).then().statusCode(422);
+  }
+
+  @Test
+  void concurrentRatingsKeepTheAggregatesExact() throws SQLException {
+    String id = openDialogue();
+    UUID c =
+        UUID.fromString(contribute(citizen1(), id, contribution("Viel gefragt", "library", null)));
+    String repeated = "repeated-" + UUID.randomUUID();
+    // 40 citizens at once, and one citizen ten times at once with changing values.
+    io.smallrye.mutiny.Multi.createFrom()
+        .range(0, 50)
+        .onItem()
+        .transformToUni(
+            i ->
+                i < 40
+                    ? ratings.rate(c, i % 3 == 0 ? -1 : 1, "concurrent-" + i + "-" + id)
+                    : ratings.rate(c, i % 2 == 0 ? 1 : -1, repeated))
+        .merge(20)
+        .collect()
+        .asList()
+        .await()
+        .indefinitely();
+    int count;
+    int sum;
+    try (Connection db = db();
+        PreparedStatement rows =
+            db.prepareStatement(
+                "select count(*), sum(value), count(*) filter (where citizen = ?)"
+                    + " from rating where contribution_id = ?")) {
+      rows.setString(1, repeated);
+      rows.setObject(2, c);
+      try (ResultSet r = rows.executeQuery()) {
+        r.next();
+        count = r.getInt(1);
+        sum = r.getInt(2);
+        assertEquals(1, r.getInt(3), "one row for the citizen who rated ten times");
+      }
+    }
+    assertEquals(41, count);
+    given()
+        .get("/v1/contributions/" + c)
+        .then()
+        .body("ratingCount", equalTo(41))
+        .body("ratingScore", equalTo((float) sum));
   }
 
   private static String comment(String path, String token, Map<String, Object> body) {

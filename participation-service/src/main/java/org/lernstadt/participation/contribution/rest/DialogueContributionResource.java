@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.lernstadt.participation.common.BadRequests;
 import org.lernstadt.participation.contribution.mapping.ContributionView;
 import org.lernstadt.participation.contribution.repository.ContributionRepository.Filter;
 import org.lernstadt.participation.contribution.repository.ContributionRepository.Sort;
@@ -31,7 +32,6 @@ import org.lernstadt.participation.contribution.service.ContributionCommand;
 import org.lernstadt.participation.contribution.service.ContributionService;
 import org.lernstadt.platform.web.Page;
 import org.lernstadt.platform.web.PageRequest;
-import org.lernstadt.platform.web.ProblemException;
 
 /** The contributions of a dialogue: listed by anyone, written by citizens. */
 @Path("/v1/dialogues/{id}/contributions")
@@ -87,7 +87,7 @@ public class DialogueContributionResource {
     try {
       return Sort.valueOf(value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw badQuery("sort", "must be top, new or discussed");
+      throw BadRequests.query("sort", "must be top, new or discussed");
     }
   }
 
@@ -98,7 +98,7 @@ public class DialogueContributionResource {
     }
     String[] parts = value.split(",");
     if (parts.length != 4) {
-      throw badQuery("bbox", "must be minLon,minLat,maxLon,maxLat");
+      throw BadRequests.query("bbox", "must be minLon,minLat,maxLon,maxLat");
     }
     double[] box = new double[4];
     try {
@@ -106,19 +106,11 @@ public class DialogueContributionResource {
         box[i] = Double.parseDouble(parts[i].trim());
       }
     } catch (NumberFormatException e) {
-      throw badQuery("bbox", "must be four numbers: minLon,minLat,maxLon,maxLat");
+      throw BadRequests.query("bbox", "must be four numbers: minLon,minLat,maxLon,maxLat");
     }
     if (box[0] > box[2] || box[1] > box[3]) {
-      throw badQuery("bbox", "minimum must not exceed maximum");
+      throw BadRequests.query("bbox", "minimum must not exceed maximum");
     }
     return box;
-  }
-
-  private static ProblemException badQuery(String field, String message) {
-    return new ProblemException(
-        400,
-        "Bad Request",
-        "The query has an invalid parameter.",
-        List.of(new org.lernstadt.platform.web.Problem.FieldError(field, message)));
   }
 }

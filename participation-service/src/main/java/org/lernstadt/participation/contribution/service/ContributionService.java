@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.lernstadt.participation.common.BadRequests;
 import org.lernstadt.participation.common.PlainText;
 import org.lernstadt.participation.common.Pseudonyms;
 import org.lernstadt.participation.common.RateLimiter;
@@ -23,7 +24,6 @@ import org.lernstadt.platform.events.Outbox;
 import org.lernstadt.platform.web.Cursor;
 import org.lernstadt.platform.web.Page;
 import org.lernstadt.platform.web.PageRequest;
-import org.lernstadt.platform.web.Problem;
 import org.lernstadt.platform.web.ProblemException;
 
 /**
@@ -142,11 +142,7 @@ public class ContributionService {
         afterKey = Double.valueOf(page.after().key(0));
         afterSeq = Long.valueOf(page.after().key(1));
       } catch (RuntimeException e) {
-        throw new ProblemException(
-            400,
-            "Bad Request",
-            "The cursor is not one this API issued.",
-            List.of(new Problem.FieldError("cursor", "not a valid cursor")));
+        throw BadRequests.cursor();
       }
     }
     Double key = afterKey;

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.lernstadt.participation.common.BadRequests;
 import org.lernstadt.participation.common.PlainText;
 import org.lernstadt.participation.dialogue.domain.Phase;
 import org.lernstadt.participation.dialogue.domain.PhaseWindow;
@@ -82,7 +83,7 @@ public class DialogueService {
         afterCreated = OffsetDateTime.parse(page.after().key(0));
         afterId = UUID.fromString(page.after().key(1));
       } catch (RuntimeException e) {
-        throw badCursor();
+        throw BadRequests.cursor();
       }
     }
     return dialogues
@@ -185,13 +186,5 @@ public class DialogueService {
 
   private static ProblemException notFound(UUID id) {
     return ProblemException.notFound("Dialogue " + id);
-  }
-
-  private static ProblemException badCursor() {
-    return new ProblemException(
-        400,
-        "Bad Request",
-        "The cursor is not one this API issued.",
-        List.of(new org.lernstadt.platform.web.Problem.FieldError("cursor", "not a valid cursor")));
   }
 }

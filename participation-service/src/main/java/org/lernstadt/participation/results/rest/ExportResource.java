@@ -17,14 +17,13 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.lernstadt.participation.common.BadRequests;
 import org.lernstadt.participation.results.mapping.AnswerView;
 import org.lernstadt.participation.results.mapping.Csv;
 import org.lernstadt.participation.results.mapping.Export;
 import org.lernstadt.participation.results.mapping.PublicComment;
 import org.lernstadt.participation.results.mapping.PublicContribution;
 import org.lernstadt.participation.results.service.ResultsService;
-import org.lernstadt.platform.web.Problem;
-import org.lernstadt.platform.web.ProblemException;
 
 /** Open data of a dialogue: JSON with every public entity and field descriptions, or CSV. */
 @Path("/v1/dialogues/{id}/export")
@@ -54,11 +53,7 @@ public class ExportResource {
       @PathParam("id") UUID id,
       @QueryParam("entity") @DefaultValue("contributions") String entity) {
     if (!Export.FIELDS.containsKey(entity)) {
-      throw new ProblemException(
-          400,
-          "Bad Request",
-          "The query has an invalid parameter.",
-          List.of(new Problem.FieldError("entity", "must be contributions, comments or answers")));
+      throw BadRequests.query("entity", "must be contributions, comments or answers");
     }
     return results
         .export(id)
