@@ -218,6 +218,16 @@ class ModerationTest {
     }
     given().get("/v1/contributions/" + c + "/comments").then().body("id", not(hasItem(comment)));
     given().get("/v1/contributions/" + c).then().body("commentCount", equalTo(0));
+    given()
+        .auth()
+        .oauth2(citizen2())
+        .get("/v1/me/comments")
+        .then()
+        .statusCode(200)
+        .body("find { it.id == '" + comment + "' }.status", equalTo("PENDING"))
+        .body(
+            "find { it.id == '" + comment + "' }.statusReason",
+            equalTo("Hidden after reports of 3 citizens, pending review."));
     decide(ItemKind.COMMENT, comment, "KEEP", null).then().statusCode(201);
     given().get("/v1/contributions/" + c + "/comments").then().body("id", contains(comment));
     given().get("/v1/contributions/" + c).then().body("commentCount", equalTo(1));

@@ -32,6 +32,8 @@ public class CommentRepository {
   private static final String THREAD =
       VIEW + " where m.contribution_id = $1 and m.status = 'VISIBLE' order by m.seq limit $2";
 
+  private static final String MINE = VIEW + " where m.author = $1 order by m.seq desc limit 200";
+
   @Inject Pool pool;
 
   public Pool pool() {
@@ -76,6 +78,13 @@ public class CommentRepository {
   public Uni<List<CommentView>> thread(UUID contributionId, int limit) {
     return pool.preparedQuery(THREAD)
         .execute(Tuple.of(contributionId, limit))
+        .map(rows -> Rows.all(rows, CommentRepository::toView));
+  }
+
+  /** The author's own comments in every status, newest first. */
+  public Uni<List<CommentView>> mine(String author) {
+    return pool.preparedQuery(MINE)
+        .execute(Tuple.of(author))
         .map(rows -> Rows.all(rows, CommentRepository::toView));
   }
 

@@ -125,6 +125,12 @@ public class CommentService {
         .chain(() -> comments.thread(contributionId, THREAD_LIMIT));
   }
 
+  /** The citizen's own comments in every status, with the moderators' reasons. */
+  public Uni<List<CommentView>> mine(String citizen) {
+    Citizens.require(citizen);
+    return comments.mine(citizen);
+  }
+
   /** The depth of the new comment: 1 on the contribution, one below a public parent. */
   private Uni<Integer> depth(
       io.vertx.mutiny.sqlclient.SqlClient conn,
