@@ -1,0 +1,72 @@
+package org.lernstadt.counseling.centre;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.lernstadt.counseling.common.Caller;
+import org.lernstadt.counseling.common.Callers;
+
+/** The counselling centres (drop-in points) and their appointment slots. */
+@Path("/v1/centres")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Centres")
+public class CentreResource {
+
+  @Inject CentreService centres;
+  @Inject Callers callers;
+
+  @GET
+  @PermitAll
+  @Operation(summary = "All counselling centres")
+  public Uni<List<CentreView>> all() {
+    return centres.all();
+  }
+
+  @GET
+  @Path("/{id}")
+  @PermitAll
+  @Operation(summary = "One counselling centre")
+  public Uni<CentreView> get(@PathParam("id") UUID id) {
+    return centres.get(id);
+  }
+
+  @GET
+  @Path("/{id}/slots")
+  @PermitAll
+  @Operation(summary = "The centre's appointment slots in a window (default: the next 28 days)")
+  public Uni<List<SlotView>> slots(
+      @PathParam("id") UUID id,
+      @QueryParam("from") OffsetDateTime from,
+      @QueryParam("to") OffsetDateTime to) {
+    return centres.slots(id, from, to);
+  }
+
+  @POST
+  @Path("/{id}/slots")
+  @RolesAllowed({Caller.COUNSELOR, Caller.LEAD})
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Publish a slot of one's own in one of one's centres")
+  public Uni<Response> publish(@PathParam("id") UUID id, @Valid @NotNull SlotCommand slot) {
+    return callers
+        .current()
+        .chain(caller -> centres.publish(id, slot, caller))
+        .map(created -> Response.status(201).entity(created).build());
+  }
+}
