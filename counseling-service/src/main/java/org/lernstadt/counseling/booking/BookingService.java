@@ -6,18 +6,15 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.lernstadt.counseling.common.Caller;
 import org.lernstadt.counseling.common.Sql;
+import org.lernstadt.counseling.common.Tokens;
 import org.lernstadt.counseling.privacy.PersonKey;
 import org.lernstadt.counseling.privacy.PersonKeys;
 import org.lernstadt.platform.events.Outbox;
@@ -31,8 +28,6 @@ import org.lernstadt.platform.web.ProblemException;
  */
 @ApplicationScoped
 public class BookingService {
-
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   @Inject BookingRepository bookings;
   @Inject PersonKeys keys;
@@ -54,7 +49,7 @@ public class BookingService {
     }
     String holder =
         caller.isAnonymous() ? "contact:" + keys.pseudonym(identifying) : "sub:" + caller.subject();
-    String code = caller.isAnonymous() ? newCode() : null;
+    String code = caller.isAnonymous() ? Tokens.newCode() : null;
     UUID id = UUID.randomUUID();
     return bookings
         .pool()
@@ -101,7 +96,7 @@ public class BookingService {
       String holder,
       String identifying,
       String code) {
-    byte[] codeHash = code == null ? null : sha256(code);
+    byte[] codeHash = code == null ? null : Tokens.sha256(code);
     Uni<PersonKey> key = identifying == null ? Uni.createFrom().nullItem() : keys.create(conn);
     return key.chain(
             k ->
@@ -157,27 +152,13 @@ public class BookingService {
     }
     return code != null
         && booking.cancelCodeHash() != null
-        && MessageDigest.isEqual(booking.cancelCodeHash(), sha256(code));
+        && MessageDigest.isEqual(booking.cancelCodeHash(), Tokens.sha256(code));
   }
 
   private String write(BookingCommand.Contact contact) {
     try {
       return json.writeValueAsString(contact);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String newCode() {
-    byte[] bytes = new byte[18];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
-
-  static byte[] sha256(String value) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -79,7 +79,8 @@ public class PersonKeys {
     return HexFormat.of().formatHex(hmac(pseudonymKey, value));
   }
 
-  PersonKey unwrap(UUID personId, byte[] wrapped) {
+  /** The key of a person from its wrapped form, as read together with the person's rows. */
+  public PersonKey unwrap(UUID personId, byte[] wrapped) {
     return new PersonKey(personId, PersonKey.open(master, wrapped, personId));
   }
 
