@@ -70,7 +70,7 @@ public class AuditQuery {
     return query(
         sql,
         "select " + COLUMNS + " from audit_entry where case_id = any($1) order by id",
-        List.of(caseIds.toArray(UUID[]::new)));
+        List.of((Object) caseIds.toArray(UUID[]::new)));
   }
 
   private static void add(List<Object> params, StringBuilder where, String column, Object value) {

@@ -82,8 +82,17 @@ public class ErasureService {
                       }
                       return eraseCases(conn, ids)
                           .chain(() -> keys.destroy(conn, personId))
-                          .call(() -> audit.recordAll(conn, caller, entries))
-                          .map(destroyed -> new Erasure(personId, ids, destroyed));
+                          .chain(() -> audit.recordAll(conn, caller, entries))
+                          .chain(
+                              () ->
+                                  conn.preparedQuery(
+                                          "select wrapped_key is null as gone from person"
+                                              + " where id = $1")
+                                      .execute(Tuple.of(personId)))
+                          .map(
+                              gone ->
+                                  new Erasure(
+                                      personId, ids, gone.iterator().next().getBoolean("gone")));
                     }));
   }
 
