@@ -22,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lernstadt.counseling.common.Caller;
 import org.lernstadt.counseling.common.Callers;
+import org.lernstadt.counseling.feedback.FeedbackService;
+import org.lernstadt.counseling.feedback.QualityView;
 
 /** The counselling centres (drop-in points) and their appointment slots. */
 @Path("/v1/centres")
@@ -31,6 +33,7 @@ public class CentreResource {
 
   @Inject CentreService centres;
   @Inject Callers callers;
+  @Inject FeedbackService feedback;
 
   @GET
   @PermitAll
@@ -56,6 +59,16 @@ public class CentreResource {
       @QueryParam("from") OffsetDateTime from,
       @QueryParam("to") OffsetDateTime to) {
     return centres.slots(id, from, to);
+  }
+
+  @GET
+  @Path("/{id}/quality")
+  @RolesAllowed(Caller.LEAD)
+  @Operation(
+      summary = "Aggregated feedback, referral and case outcomes, waiting times of a centre",
+      description = "For the counselling leads of the centre.")
+  public Uni<QualityView> quality(@PathParam("id") UUID id) {
+    return callers.current().chain(caller -> feedback.quality(id, caller));
   }
 
   @POST
