@@ -71,6 +71,50 @@ public class CentreRepository {
         .map(rows -> toSlot(rows.iterator().next()));
   }
 
+  public Uni<Void> upsert(SqlClient sql, UUID id, CentreCommand c) {
+    return sql.preparedQuery(
+            "insert into centre (id, name, street, postal_code, city, latitude, longitude,"
+                + " district, opening_hours, languages, accessibility, topics)"
+                + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
+                + " on conflict (id) do update set name = excluded.name,"
+                + " street = excluded.street, postal_code = excluded.postal_code,"
+                + " city = excluded.city, latitude = excluded.latitude,"
+                + " longitude = excluded.longitude, district = excluded.district,"
+                + " opening_hours = excluded.opening_hours, languages = excluded.languages,"
+                + " accessibility = excluded.accessibility, topics = excluded.topics")
+        .execute(
+            Tuple.tuple(
+                java.util.Arrays.asList(
+                    id,
+                    c.name(),
+                    c.street(),
+                    c.postalCode(),
+                    c.city(),
+                    c.latitude(),
+                    c.longitude(),
+                    c.district(),
+                    c.openingHours(),
+                    CentreCommand.orEmpty(c.languages()).toArray(String[]::new),
+                    CentreCommand.orEmpty(c.accessibility()).toArray(String[]::new),
+                    CentreCommand.orEmpty(c.topics()).toArray(String[]::new))))
+        .replaceWithVoid();
+  }
+
+  public Uni<Void> putMember(SqlClient sql, UUID centreId, String subject, boolean lead) {
+    return sql.preparedQuery(
+            "insert into centre_member (centre_id, subject, lead) values ($1, $2, $3)"
+                + " on conflict (centre_id, subject) do update set lead = excluded.lead")
+        .execute(Tuple.of(centreId, subject, lead))
+        .replaceWithVoid();
+  }
+
+  /** Removes a membership; false if there was none. */
+  public Uni<Boolean> removeMember(SqlClient sql, UUID centreId, String subject) {
+    return sql.preparedQuery("delete from centre_member where centre_id = $1 and subject = $2")
+        .execute(Tuple.of(centreId, subject))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
   static CentreView toCentre(Row r) {
     return new CentreView(
         r.getUUID("id"),

@@ -7,8 +7,10 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -48,6 +50,37 @@ public class CentreResource {
   @Operation(summary = "One counselling centre")
   public Uni<CentreView> get(@PathParam("id") UUID id) {
     return centres.get(id);
+  }
+
+  @PUT
+  @Path("/{id}")
+  @RolesAllowed("admin")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Register or replace a centre (administrators)")
+  public Uni<CentreView> put(@PathParam("id") UUID id, @Valid @NotNull CentreCommand command) {
+    return centres.put(id, command);
+  }
+
+  @PUT
+  @Path("/{id}/members/{subject}")
+  @RolesAllowed("admin")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Make a Keycloak subject a counsellor of the centre ({lead: true}: its lead)")
+  public Uni<Response> putMember(
+      @PathParam("id") UUID id,
+      @PathParam("subject") String subject,
+      @Valid @NotNull MemberCommand command) {
+    return centres.putMember(id, subject, command.lead()).map(done -> Response.noContent().build());
+  }
+
+  @DELETE
+  @Path("/{id}/members/{subject}")
+  @RolesAllowed("admin")
+  @Operation(summary = "End a counsellor's membership of the centre")
+  public Uni<Response> removeMember(
+      @PathParam("id") UUID id, @PathParam("subject") String subject) {
+    return centres.removeMember(id, subject).map(done -> Response.noContent().build());
   }
 
   @GET

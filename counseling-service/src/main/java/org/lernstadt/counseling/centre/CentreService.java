@@ -29,6 +29,46 @@ public class CentreService {
         .map(found -> found.orElseThrow(() -> ProblemException.notFound("Centre " + id)));
   }
 
+  /** Registers or replaces a centre (administrators). */
+  public Uni<CentreView> put(UUID id, CentreCommand command) {
+    return centres
+        .pool()
+        .withTransaction(conn -> centres.upsert(conn, id, command))
+        .chain(() -> get(id));
+  }
+
+  /** Makes a Keycloak subject a counsellor (or lead) of the centre. */
+  public Uni<Void> putMember(UUID centreId, String subject, boolean lead) {
+    return get(centreId)
+        .chain(
+            c ->
+                centres
+                    .pool()
+                    .withTransaction(conn -> centres.putMember(conn, centreId, subject, lead)));
+  }
+
+  /**
+   * Ends a membership. A counsellor who still has slots in the centre stays (their slots refer to
+   * the membership): 409.
+   */
+  public Uni<Void> removeMember(UUID centreId, String subject) {
+    return centres
+        .pool()
+        .withTransaction(conn -> centres.removeMember(conn, centreId, subject))
+        .onFailure(e -> org.lernstadt.counseling.common.Sql.isViolation(e, "23503"))
+        .transform(
+            e ->
+                ProblemException.conflict(
+                    "The counsellor still has slots in this centre; they stay a member."))
+        .invoke(
+            removed -> {
+              if (!removed) {
+                throw ProblemException.notFound("Membership of " + subject + " in " + centreId);
+              }
+            })
+        .replaceWithVoid();
+  }
+
   /** The centre's slots in a window (default: the next 28 days). */
   public Uni<List<SlotView>> slots(UUID centreId, OffsetDateTime from, OffsetDateTime to) {
     OffsetDateTime start = from != null ? from : OffsetDateTime.now();
