@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
@@ -93,9 +94,13 @@ public class BookingRepository {
         .map(Sql.first(BookingRepository::toBooked));
   }
 
+  /** Cancels the booking; its contact is no longer needed: the ciphertext and its key go. */
   Uni<Booked> cancel(SqlClient sql, UUID id) {
     return sql.preparedQuery(
-            "update booking set status = 'CANCELLED', cancelled_at = now() where id = $1")
+            "with b as (update booking set status = 'CANCELLED', cancelled_at = now(),"
+                + " contact = null where id = $1 returning person_id)"
+                + " update person set wrapped_key = null, erased_at = now()"
+                + " where id = (select person_id from b) and wrapped_key is not null")
         .execute(Tuple.of(id))
         .chain(() -> load(sql, id, false))
         .map(Optional::orElseThrow);
@@ -113,6 +118,21 @@ public class BookingRepository {
                 + " where b.id in (select id from due)")
         .execute(Tuple.of(ahead.toSeconds(), limit))
         .map(Sql.all(BookingRepository::toBooked));
+  }
+
+  /**
+   * Erases the contacts of up to {@code limit} bookings whose appointment ended before the cutoff:
+   * the ciphertext and the key of its person row. Returns how many.
+   */
+  Uni<Integer> eraseContactsEndedBefore(SqlClient sql, OffsetDateTime cutoff, int limit) {
+    return sql.preparedQuery(
+            "with b as (update booking set contact = null where id in (select id from booking"
+                + " where contact is not null and upper(period) < $1 limit $2"
+                + " for update skip locked) returning person_id)"
+                + " update person set wrapped_key = null, erased_at = now()"
+                + " where id in (select person_id from b) and wrapped_key is not null")
+        .execute(Tuple.of(cutoff, limit))
+        .map(rows -> rows.rowCount());
   }
 
   static Booked toBooked(Row r) {

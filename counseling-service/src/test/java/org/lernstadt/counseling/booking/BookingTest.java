@@ -46,6 +46,7 @@ class BookingTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
 
   @Inject ReminderJob reminders;
+  @Inject ContactRetentionJob contacts;
 
   private static Response bookAnonymously(String slotId, String email) {
     return given()
@@ -202,6 +203,66 @@ class BookingTest {
       assertFalse(all.contains("Anna"), all);
       assertFalse(all.contains(code), all);
     }
+  }
+
+  @Test
+  void theContactIsStoredSealedAndErasedOnCancellationOrAfterTheRetention() throws Exception {
+    String email = email();
+    Response cancelled =
+        bookAnonymously(slot("counselor1", CENTRE_1, freshHour(), 30, "PHONE"), email);
+    Response kept = bookAnonymously(slot("counselor1", CENTRE_1, freshHour(), 30, "PHONE"), email);
+    String cancelledId = cancelled.path("id");
+    String keptId = kept.path("id");
+    String rows =
+        Fixtures.query(
+                "select string_agg(row_to_json(b)::text, ' ') as r from booking b where id in (?, ?)",
+                UUID.fromString(cancelledId),
+                UUID.fromString(keptId))
+            .get(0)
+            .get("r")
+            .toString();
+    assertFalse(rows.contains(email), rows);
+    assertFalse(rows.contains("Anna"), rows);
+
+    given()
+        .header("Cancellation-Code", cancelled.<String>path("cancellationCode"))
+        .delete("/v1/bookings/" + cancelledId)
+        .then()
+        .statusCode(200);
+    assertEquals(List.of(true, true), contactGone(cancelledId));
+    assertEquals(List.of(false, false), contactGone(keptId));
+
+    // Past the retention (here: a cutoff after the appointment), the contact of the kept one goes.
+    org.junit.jupiter.api.Assertions.assertTrue(
+        contacts.eraseEndedBefore(OffsetDateTime.now().plusDays(400)).await().atMost(WAIT) >= 1);
+    assertEquals(List.of(true, true), contactGone(keptId));
+  }
+
+  /** [contact ciphertext gone, person key gone] of a booking. */
+  private static List<Boolean> contactGone(String bookingId) throws Exception {
+    var row =
+        Fixtures.query(
+                "select b.contact is null as c, p.wrapped_key is null as k from booking b"
+                    + " join person p on p.id = b.person_id where b.id = ?",
+                UUID.fromString(bookingId))
+            .get(0);
+    return List.of((Boolean) row.get("c"), (Boolean) row.get("k"));
+  }
+
+  @Test
+  void tenParallelBookingsOfOnePersonGiveAtMostThree() throws Exception {
+    String email = email();
+    List<String> slots =
+        IntStream.range(0, 10)
+            .mapToObj(i -> slot("counselor2", CENTRE_2, freshHour(), 30, "VIDEO"))
+            .toList();
+    List<Integer> statuses =
+        Fixtures.together(
+            slots.stream()
+                .map(s -> (Callable<Integer>) () -> bookAnonymously(s, email).statusCode())
+                .toList());
+    assertEquals(3, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+    assertEquals(7, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
   }
 
   @Test
