@@ -66,6 +66,28 @@ public final class CaseFixtures {
 
   /** Produces a catalogue offer event as the catalogue's outbox relay would. */
   public static void offerEvent(String offerId, String status, int version) throws Exception {
+    offerEvent(offerId, status, version, UUID.randomUUID().toString());
+  }
+
+  /** Produces a provider registration as the catalogue would. */
+  public static void providerRegistered(String providerId, String key) throws Exception {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("providerId", providerId);
+    body.put("key", key);
+    body.put("kind", "ADULT_EDUCATION_CENTRE");
+    body.put("districtCode", "01");
+    body.put("located", true);
+    body.put("accessibility", List.of());
+    body.put("version", 1);
+    send(
+        "catalogue.providers.v1",
+        providerId,
+        "org.lernstadt.catalogue.provider.registered.v1",
+        body);
+  }
+
+  public static void offerEvent(String offerId, String status, int version, String providerId)
+      throws Exception {
     String type =
         "org.lernstadt.catalogue.offer."
             + switch (status) {
@@ -77,7 +99,7 @@ public final class CaseFixtures {
             + ".v1";
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("offerId", offerId);
-    body.put("providerId", UUID.randomUUID().toString());
+    body.put("providerId", providerId);
     body.put("externalId", "kurs-" + offerId.substring(0, 8));
     body.put("status", status);
     body.put("version", version);
@@ -93,14 +115,19 @@ public final class CaseFixtures {
     body.put("lastEnd", OffsetDateTime.now().plusDays(40).toString());
     body.put("sessionCount", 6);
     body.put("changedFields", List.of());
+    send(OFFERS_TOPIC, offerId, type, body);
+  }
+
+  private static void send(String topic, String key, String type, Map<String, Object> body)
+      throws Exception {
     ProducerRecord<String, String> record =
-        new ProducerRecord<>(OFFERS_TOPIC, offerId, Fixtures.JSON.writeValueAsString(body));
+        new ProducerRecord<>(topic, key, Fixtures.JSON.writeValueAsString(body));
     header(record, "ce_id", UUID.randomUUID().toString());
     header(record, "ce_source", "/lernstadt/catalogue-service");
     header(record, "ce_type", type);
     header(record, "ce_specversion", "1.0");
     header(record, "ce_time", OffsetDateTime.now().toString());
-    header(record, "ce_subject", offerId);
+    header(record, "ce_subject", key);
     header(record, "content-type", "application/json");
     Topics.produce(record);
   }

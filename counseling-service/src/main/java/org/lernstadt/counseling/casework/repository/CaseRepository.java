@@ -465,7 +465,7 @@ public class CaseRepository {
         r.getString("offer_unavailable"));
   }
 
-  static OffsetDateTime utc(OffsetDateTime t) {
+  public static OffsetDateTime utc(OffsetDateTime t) {
     return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC);
   }
 }
