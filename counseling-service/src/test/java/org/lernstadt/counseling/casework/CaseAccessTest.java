@@ -221,6 +221,23 @@ class CaseAccessTest {
   }
 
   @Test
+  void theCaseIsReassignedOnlyToACounsellorOfItsCentre() {
+    String caseId = CaseFixtures.openCase("counselor1", CENTRE_1, CaseFixtures.plantedName());
+    as("counselor1")
+        .body(Map.of("counsellor", COUNSELOR_2))
+        .patch("/v1/cases/" + caseId)
+        .then()
+        .statusCode(422)
+        .body("errors.field", hasItem("counsellor"));
+    as("counselor1")
+        .body(Map.of("counsellor", Fixtures.LEAD_1))
+        .patch("/v1/cases/" + caseId)
+        .then()
+        .statusCode(200)
+        .body("counsellor", is(Fixtures.LEAD_1));
+  }
+
+  @Test
   void badInputNamesTheField() {
     as("counselor1")
         .body(

@@ -207,6 +207,7 @@ public class CaseRepository {
   public Uni<Void> update(
       SqlClient sql,
       UUID id,
+      String counsellor,
       String stage,
       CaseStatus status,
       String outcome,
@@ -214,13 +215,19 @@ public class CaseRepository {
       byte[] notes) {
     return sql.preparedQuery(
             "update counselling_case set stage = $2, status = $3, outcome = $4,"
-                + " person_data = $5, notes = $6, updated_at = now(),"
+                + " person_data = $5, notes = $6, counsellor = $7, updated_at = now(),"
                 + " closed_at = case when $3 = 'CLOSED' then coalesce(closed_at, now()) end"
                 + " where id = $1")
         .execute(
             Tuple.tuple(
                 Arrays.asList(
-                    id, stage, status.name(), outcome, Sql.bytes(personData), Sql.bytes(notes))))
+                    id,
+                    stage,
+                    status.name(),
+                    outcome,
+                    Sql.bytes(personData),
+                    Sql.bytes(notes),
+                    counsellor)))
         .replaceWithVoid();
   }
 

@@ -259,8 +259,25 @@ public class CaseService {
                         g ->
                             consent.require(
                                 conn, g, Purpose.COUNSELLING, caller, overrideReason, "UPDATE"))
+                    .call(g -> requireCounsellorOf(conn, g.ref(), command.counsellor()))
                     .chain(g -> applyUpdate(conn, g.ref(), command))
                     .chain(() -> view(conn, caseId)));
+  }
+
+  private Uni<Void> requireCounsellorOf(SqlConnection conn, CaseRef ref, String counsellor) {
+    if (counsellor == null || counsellor.equals(ref.counsellor())) {
+      return Uni.createFrom().voidItem();
+    }
+    return membership
+        .of(conn, counsellor)
+        .invoke(
+            theirs -> {
+              if (!theirs.memberOf(ref.centreId())) {
+                throw ProblemException.invalid(
+                    "counsellor", "is not a counsellor of the case's centre");
+              }
+            })
+        .replaceWithVoid();
   }
 
   private Uni<Void> applyUpdate(SqlConnection conn, CaseRef ref, UpdateCaseCommand command) {
@@ -315,7 +332,15 @@ public class CaseService {
                 events.add(CaseEvents.closed(after, outcome));
               }
               return cases
-                  .update(conn, ref.id(), stage, status, outcome, person, notes)
+                  .update(
+                      conn,
+                      ref.id(),
+                      command.counsellor() != null ? command.counsellor() : ref.counsellor(),
+                      stage,
+                      status,
+                      outcome,
+                      person,
+                      notes)
                   .chain(() -> outbox.appendAll(conn, events))
                   .replaceWithVoid();
             });
