@@ -11,7 +11,6 @@ import java.util.function.Function;
 /** Small helpers for the Vert.x SQL client results and PostgreSQL errors. */
 public final class Sql {
 
-  public static final String UNIQUE_VIOLATION = "23505";
   public static final String EXCLUSION_VIOLATION = "23P01";
 
   private Sql() {}

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.lernstadt.counseling.Fixtures.CENTRE_1;
 import static org.lernstadt.counseling.Fixtures.LEAD_1;
 import static org.lernstadt.counseling.Fixtures.as;
@@ -11,6 +12,7 @@ import static org.lernstadt.counseling.Fixtures.as;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +20,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.lernstadt.counseling.CaseFixtures;
 import org.lernstadt.counseling.Fixtures;
+import org.lernstadt.counseling.casework.event.CaseEvents;
 import org.lernstadt.platform.testing.KafkaTestResource;
 import org.lernstadt.platform.testing.KeycloakTestResource;
 import org.lernstadt.platform.testing.PostgresTestResource;
+import org.lernstadt.platform.testing.Topics;
 
 /** Processing for a purpose needs its consent; a lead may override, audited apart. */
 @QuarkusTest
@@ -86,12 +90,35 @@ class ConsentTest {
         1,
         Fixtures.count(
             "select count(*) from case_session where case_id = ?", UUID.fromString(caseId)));
-    // Referring has a consent of its own, still valid.
+    // Referring has a consent of its own, still valid: a referral, declined by the person.
+    String referral =
+        as("counselor1")
+            .body(Map.of("targetKind", "INSTITUTION", "institution", "Handwerkskammer"))
+            .post("/v1/cases/" + caseId + "/referrals")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
     as("counselor1")
-        .body(Map.of("targetKind", "INSTITUTION", "institution", "Handwerkskammer"))
-        .post("/v1/cases/" + caseId + "/referrals")
+        .body(Map.of("status", "DECLINED"))
+        .patch("/v1/referrals/" + referral)
         .then()
-        .statusCode(201);
+        .statusCode(200)
+        .body("declinedAt", notNullValue());
+    as("counselor1")
+        .body(Map.of("status", "ACCEPTED"))
+        .patch("/v1/referrals/" + referral)
+        .then()
+        .statusCode(409);
+    var declined =
+        Topics.awaitRecord(
+            CaseEvents.TOPIC,
+            r ->
+                caseId.equals(r.key())
+                    && CaseEvents.REFERRAL_DECLINED.equals(Topics.header(r, "ce_type")),
+            Duration.ofSeconds(60));
+    assertEquals("INSTITUTION", Fixtures.body(declined).get("targetKind").asText());
+    assertTrue(Fixtures.body(declined).get("offerId").isNull());
 
     // A new consent lets processing go on.
     as("counselor1")

@@ -18,8 +18,4 @@ public enum ReferralStatus {
       case COMPLETED, DECLINED -> Set.of();
     };
   }
-
-  public boolean isOpen() {
-    return this == PROPOSED || this == ACCEPTED || this == STARTED;
-  }
 }

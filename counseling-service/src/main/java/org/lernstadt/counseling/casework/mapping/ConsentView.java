@@ -12,9 +12,4 @@ public record ConsentView(
     OffsetDateTime grantedAt,
     String grantedBy,
     OffsetDateTime withdrawnAt,
-    String withdrawnBy) {
-
-  public boolean valid() {
-    return withdrawnAt == null;
-  }
-}
+    String withdrawnBy) {}

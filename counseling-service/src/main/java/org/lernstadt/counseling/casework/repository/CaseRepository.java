@@ -140,14 +140,6 @@ public class CaseRepository {
             });
   }
 
-  /** All cases of a person, oldest first. */
-  public Uni<List<UUID>> casesOfPerson(SqlClient sql, UUID personId) {
-    return sql.preparedQuery(
-            "select id from counselling_case where person_id = $1 order by opened_at, id")
-        .execute(Tuple.of(personId))
-        .map(Sql.all(r -> r.getUUID("id")));
-  }
-
   /**
    * One page of cases, newest first, after the keyset position ({@code afterOpenedAt}, {@code
    * afterId}); erased cases are left out.
