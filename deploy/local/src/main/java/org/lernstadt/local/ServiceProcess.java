@@ -49,6 +49,12 @@ final class ServiceProcess {
     }
     env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
     env.put("QUARKUS_OIDC_AUTH_SERVER_URL", realmUrl);
+    if (service == ServiceDef.COUNSELING) {
+      // Local demo only: the counselling service's demo master key (a city brings its own or a
+      // KMS) and its demo centres with the realm's demo counsellors.
+      env.put("LERNSTADT_COUNSELING_MASTER_KEY", "Rg9+nGGoXQcaCnyLRSzjj/PypPUgT4GBaQV8zN+2Fn4=");
+      env.put("QUARKUS_FLYWAY_LOCATIONS", "db/platform,db/migration,db/demo");
+    }
     if (service == ServiceDef.GATEWAY) {
       for (ServiceDef other : ServiceDef.values()) {
         if (other != ServiceDef.GATEWAY) {
