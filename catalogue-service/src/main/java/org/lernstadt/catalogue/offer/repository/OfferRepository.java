@@ -180,38 +180,32 @@ public class OfferRepository {
 
   /** Inserts new offers of one provider with their sessions, one round trip per statement. */
   public Uni<Void> insertAll(SqlConnection conn, UUID providerId, List<Write> writes) {
-    if (writes.isEmpty()) {
-      return Uni.createFrom().voidItem();
-    }
-    List<Tuple> rows = new ArrayList<>(writes.size());
-    for (Write w : writes) {
-      List<Object> values = new ArrayList<>();
-      values.add(w.id());
-      values.add(providerId);
-      values.add(w.externalId());
-      values.addAll(columns(w.push()));
-      values.add(w.content().serialised());
-      values.add(w.content().hash());
-      rows.add(Tuple.tuple(values));
-    }
-    return conn.preparedQuery(INSERT).executeBatch(rows).chain(() -> replaceSessions(conn, writes));
+    return writeAll(conn, INSERT, writes, w -> List.of(w.id(), providerId, w.externalId()));
   }
 
   /** Stores a new version of existing offers with their sessions. */
   public Uni<Void> updateAll(SqlConnection conn, List<Write> writes) {
+    return writeAll(conn, UPDATE, writes, w -> List.of(w.id()));
+  }
+
+  /** Runs {@code sql} for each write with its key columns, the content columns and the hash. */
+  private Uni<Void> writeAll(
+      SqlConnection conn,
+      String sql,
+      List<Write> writes,
+      java.util.function.Function<Write, List<Object>> keys) {
     if (writes.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
     List<Tuple> rows = new ArrayList<>(writes.size());
     for (Write w : writes) {
-      List<Object> values = new ArrayList<>();
-      values.add(w.id());
+      List<Object> values = new ArrayList<>(keys.apply(w));
       values.addAll(columns(w.push()));
       values.add(w.content().serialised());
       values.add(w.content().hash());
       rows.add(Tuple.tuple(values));
     }
-    return conn.preparedQuery(UPDATE).executeBatch(rows).chain(() -> replaceSessions(conn, writes));
+    return conn.preparedQuery(sql).executeBatch(rows).chain(() -> replaceSessions(conn, writes));
   }
 
   public Uni<Void> setStatus(SqlConnection conn, UUID id, OfferStatus status) {

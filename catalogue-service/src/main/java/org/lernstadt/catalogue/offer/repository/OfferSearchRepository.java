@@ -44,7 +44,7 @@ public class OfferSearchRepository {
           "cost", "cost_kind");
 
   /** Up to this many matches, counts and facets are exact. */
-  @ConfigProperty(name = "lernstadt.catalogue.search.exact-count-limit", defaultValue = "5000")
+  @ConfigProperty(name = "lernstadt.catalogue.search.exact-count-limit", defaultValue = "1000")
   int exactCountLimit;
 
   /** About this many offers are read to estimate the counts of a broader search. */
