@@ -1,0 +1,25 @@
+package org.lernstadt.monitoring.common;
+
+import io.smallrye.mutiny.Uni;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** Runs reactive steps one after the other: a session allows one operation at a time. */
+public final class Steps {
+
+  private Steps() {}
+
+  public static <T> Uni<Void> each(Iterable<T> items, Function<T, Uni<?>> step) {
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    for (T item : items) {
+      chain = chain.chain(() -> step.apply(item)).replaceWithVoid();
+    }
+    return chain;
+  }
+
+  public static <T, R> Uni<List<R>> map(List<T> items, Function<T, Uni<R>> step) {
+    List<R> results = new ArrayList<>(items.size());
+    return each(items, item -> step.apply(item).invoke(results::add)).replaceWith(results);
+  }
+}

@@ -1,0 +1,192 @@
+package org.lernstadt.monitoring.live.service;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.lernstadt.monitoring.area.repository.AreaRepository;
+import org.lernstadt.monitoring.area.service.AreaLevel;
+import org.lernstadt.monitoring.common.Steps;
+import org.lernstadt.monitoring.indicator.domain.Indicator;
+import org.lernstadt.monitoring.indicator.domain.Period;
+import org.lernstadt.monitoring.indicator.domain.PeriodType;
+import org.lernstadt.monitoring.indicator.domain.Source;
+import org.lernstadt.monitoring.indicator.repository.IndicatorRepository;
+import org.lernstadt.monitoring.live.repository.FactRepository;
+import org.lernstadt.monitoring.value.domain.Cell;
+import org.lernstadt.monitoring.value.repository.ValueRepository;
+import org.lernstadt.monitoring.value.service.PopulationListener;
+import org.lernstadt.monitoring.value.service.ValueStore;
+
+/**
+ * Computes the event-sourced indicators of the districts and years an event touched, and of the
+ * city, from the stored facts (so the result does not depend on the order or number of deliveries).
+ * A district code the monitoring does not know counts for the city only.
+ */
+@ApplicationScoped
+public class LiveComputer implements PopulationListener {
+
+  /** A district (or {@code null} when unknown) and a year an event moved. */
+  public record Touched(String district, int year) {}
+
+  @Inject IndicatorRepository indicators;
+  @Inject AreaRepository areas;
+  @Inject FactRepository facts;
+  @Inject ValueRepository values;
+  @Inject ValueStore store;
+
+  public Uni<Void> recompute(Set<Computation> computations, Set<Touched> touched) {
+    if (computations.isEmpty() || touched.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    return indicators
+        .bySource(Source.EVENTS)
+        .chain(
+            all ->
+                areas
+                    .levels()
+                    .chain(
+                        levels -> {
+                          List<Indicator> affected =
+                              all.stream()
+                                  .filter(i -> i.periodType() == PeriodType.YEAR)
+                                  .filter(
+                                      i ->
+                                          computations.contains(
+                                              Computation.valueOf(i.computation())))
+                                  .toList();
+                          return Steps.each(
+                              targets(touched, levels),
+                              t ->
+                                  Steps.each(
+                                      affected, i -> compute(i, t.area(), t.city(), t.year())));
+                        }));
+  }
+
+  /** Population changed: every event-sourced value of those areas and years is computed again. */
+  @Override
+  public Uni<Void> changed(Set<String> areaYears) {
+    Set<Touched> touched = new LinkedHashSet<>();
+    for (String areaYear : areaYears) {
+      String[] parts = areaYear.split("/");
+      touched.add(new Touched(parts[0], Integer.parseInt(parts[1])));
+    }
+    return recompute(Set.of(Computation.values()), touched);
+  }
+
+  private record Target(String area, boolean city, int year) {}
+
+  private static List<Target> targets(Set<Touched> touched, Map<String, AreaLevel> levels) {
+    String city =
+        levels.entrySet().stream()
+            .filter(e -> e.getValue() == AreaLevel.CITY)
+            .map(Map.Entry::getKey)
+            .findFirst()
+            .orElse(null);
+    Set<Target> targets = new LinkedHashSet<>();
+    for (Touched t : touched) {
+      if (t.district() != null && levels.containsKey(t.district()) && !t.district().equals(city)) {
+        targets.add(new Target(t.district(), false, t.year()));
+      }
+      if (city != null) {
+        targets.add(new Target(city, true, t.year()));
+      }
+    }
+    return new ArrayList<>(targets);
+  }
+
+  private Uni<Void> compute(Indicator indicator, String area, boolean city, int year) {
+    Period period = new Period(PeriodType.YEAR, year, 1);
+    Computation computation = Computation.valueOf(indicator.computation());
+    Uni<Integer> population =
+        indicator.denominatorPopulation() == null
+            ? Uni.createFrom().nullItem()
+            : areas.population(area, year, indicator.denominatorPopulation());
+    return population.chain(
+        persons ->
+            facts
+                .compute(computation, city ? null : area, year)
+                .chain(
+                    counts ->
+                        values
+                            .cells(indicator.code(), period.start(), period.end())
+                            .chain(
+                                existing -> {
+                                  Map<String, Cell> cells = new HashMap<>();
+                                  // a category that no longer occurs falls to 0 rather than
+                                  // keeping its old count
+                                  existing.stream()
+                                      .filter(c -> c.area().equals(area))
+                                      .forEach(
+                                          c ->
+                                              cells.put(
+                                                  c.dimension() + "=" + c.category(),
+                                                  cell(
+                                                      indicator,
+                                                      area,
+                                                      period,
+                                                      c.dimension(),
+                                                      c.category(),
+                                                      BigDecimal.ZERO,
+                                                      denominator(indicator, null, persons))));
+                                  String dimension =
+                                      indicator.disaggregations().isEmpty()
+                                          ? ""
+                                          : indicator.disaggregations().getFirst();
+                                  for (FactRepository.Count count : counts) {
+                                    String dim = count.category().isEmpty() ? "" : dimension;
+                                    if (!count.category().isEmpty() && dim.isEmpty()) {
+                                      continue;
+                                    }
+                                    cells.put(
+                                        dim + "=" + count.category(),
+                                        cell(
+                                            indicator,
+                                            area,
+                                            period,
+                                            dim,
+                                            count.category(),
+                                            count.numerator(),
+                                            denominator(indicator, count.denominator(), persons)));
+                                  }
+                                  return Steps.each(cells.values(), c -> store.write(indicator, c));
+                                })));
+  }
+
+  private static BigDecimal denominator(Indicator indicator, BigDecimal counted, Integer persons) {
+    if (indicator.denominatorPopulation() != null) {
+      return persons == null ? null : BigDecimal.valueOf(persons);
+    }
+    if (indicator.isCount()) {
+      return BigDecimal.ONE;
+    }
+    return counted == null ? BigDecimal.ZERO : counted;
+  }
+
+  private static Cell cell(
+      Indicator indicator,
+      String area,
+      Period period,
+      String dimension,
+      String category,
+      BigDecimal numerator,
+      BigDecimal denominator) {
+    return new Cell(
+        area,
+        period.id(),
+        period.start(),
+        dimension,
+        category,
+        numerator,
+        denominator,
+        indicator.value(numerator, denominator),
+        Source.EVENTS.name(),
+        null);
+  }
+}

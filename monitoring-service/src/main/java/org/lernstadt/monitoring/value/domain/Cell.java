@@ -1,0 +1,32 @@
+package org.lernstadt.monitoring.value.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * A stored data value: one indicator's numerator, denominator and value for an area, period and
+ * category ({@code dimension} and {@code category} are empty for the area's total).
+ */
+public record Cell(
+    String area,
+    String period,
+    LocalDate periodStart,
+    String dimension,
+    String category,
+    BigDecimal numerator,
+    BigDecimal denominator,
+    BigDecimal value,
+    String origin,
+    String flagged) {
+
+  public boolean isTotal() {
+    return dimension.isEmpty();
+  }
+
+  /** Identifies the cell within one indicator. */
+  public Key key() {
+    return new Key(area, period, dimension, category);
+  }
+
+  public record Key(String area, String period, String dimension, String category) {}
+}

@@ -1,0 +1,148 @@
+package org.lernstadt.monitoring.value.repository;
+
+import static org.lernstadt.monitoring.common.Sql.args;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.lernstadt.monitoring.common.Sql;
+import org.lernstadt.monitoring.value.domain.Cell;
+
+/** SQL of the data values. */
+@ApplicationScoped
+public class ValueRepository {
+
+  private static final String SELECT =
+      "select area_code, period, period_start, dimension, category, numerator, denominator, value,"
+          + " origin, flagged from data_value";
+
+  @Inject Sql sql;
+
+  /**
+   * The cells of an indicator whose periods start in [from, to); every area and category, so that
+   * suppression sees whole groups.
+   */
+  public Uni<List<Cell>> cells(String indicator, LocalDate from, LocalDate to) {
+    return sql.rows(
+            SELECT
+                + " where indicator_code = :indicator and period_start >= :from"
+                + " and period_start < :to order by period_start, area_code, dimension, category",
+            args("indicator", indicator, "from", from, "to", to))
+        .map(rows -> rows.stream().map(ValueRepository::cell).toList());
+  }
+
+  /** The totals of an indicator in one area, oldest first. */
+  public Uni<List<Cell>> series(String indicator, String area) {
+    return sql.rows(
+            SELECT
+                + " where indicator_code = :indicator and area_code = :area and dimension = ''"
+                + " order by period_start",
+            args("indicator", indicator, "area", area))
+        .map(rows -> rows.stream().map(ValueRepository::cell).toList());
+  }
+
+  /** The areas that have totals of an indicator. */
+  public Uni<List<String>> areasOf(String indicator) {
+    return sql.rows(
+            "select distinct area_code, 0 from data_value where indicator_code = :indicator"
+                + " and dimension = '' order by area_code",
+            args("indicator", indicator))
+        .map(rows -> rows.stream().map(r -> (String) r[0]).toList());
+  }
+
+  public Uni<Optional<Cell>> find(String indicator, Cell.Key key) {
+    return sql.rows(
+            SELECT
+                + " where indicator_code = :indicator and area_code = :area and period = :period"
+                + " and dimension = :dimension and category = :category",
+            args(
+                "indicator", indicator,
+                "area", key.area(),
+                "period", key.period(),
+                "dimension", key.dimension(),
+                "category", key.category()))
+        .map(rows -> rows.stream().findFirst().map(ValueRepository::cell));
+  }
+
+  /**
+   * Inserts or replaces the cell.
+   *
+   * @return whether anything changed (an identical cell is left alone)
+   */
+  public Uni<Boolean> upsert(String indicator, Cell c) {
+    return sql.update(
+            "insert into data_value (indicator_code, area_code, period, period_start, dimension,"
+                + " category, numerator, denominator, value, origin) values (:indicator, :area,"
+                + " :period, :periodStart, :dimension, :category, :numerator,"
+                + " cast(:denominator as numeric), cast(:value as numeric), :origin)"
+                + " on conflict (indicator_code, area_code, period, dimension, category) do update"
+                + " set numerator = excluded.numerator, denominator = excluded.denominator,"
+                + " value = excluded.value, origin = excluded.origin, updated_at = now()"
+                + " where (data_value.numerator, data_value.denominator, data_value.value)"
+                + " is distinct from (excluded.numerator, excluded.denominator, excluded.value)",
+            args(
+                "indicator", indicator,
+                "area", c.area(),
+                "period", c.period(),
+                "periodStart", c.periodStart(),
+                "dimension", c.dimension(),
+                "category", c.category(),
+                "numerator", c.numerator(),
+                "denominator", c.denominator(),
+                "value", c.value(),
+                "origin", c.origin()))
+        .map(n -> n > 0);
+  }
+
+  public Uni<Integer> delete(String indicator, Cell.Key key) {
+    return sql.update(
+        "delete from data_value where indicator_code = :indicator and area_code = :area"
+            + " and period = :period and dimension = :dimension and category = :category",
+        args(
+            "indicator", indicator,
+            "area", key.area(),
+            "period", key.period(),
+            "dimension", key.dimension(),
+            "category", key.category()));
+  }
+
+  /** Marks a value for follow-up (data quality), or clears the mark with {@code null}. */
+  public Uni<Integer> flag(String indicator, Cell.Key key, String reason) {
+    return sql.update(
+        "update data_value set flagged = cast(:reason as text) where indicator_code = :indicator"
+            + " and area_code = :area and period = :period and dimension = :dimension"
+            + " and category = :category",
+        args(
+            "indicator", indicator,
+            "area", key.area(),
+            "period", key.period(),
+            "dimension", key.dimension(),
+            "category", key.category(),
+            "reason", reason));
+  }
+
+  /** Deletes the values of the given origins (a rebuild computes them again). */
+  public Uni<Integer> deleteByOrigin(List<String> origins) {
+    return sql.update(
+        "delete from data_value where origin = any(cast(cast(:origins as text) as text[]))",
+        Map.of("origins", "{" + String.join(",", origins) + "}"));
+  }
+
+  static Cell cell(Object[] r) {
+    return new Cell(
+        (String) r[0],
+        (String) r[1],
+        Sql.date(r[2]),
+        (String) r[3],
+        (String) r[4],
+        Sql.decimal(r[5]),
+        Sql.decimal(r[6]),
+        Sql.decimal(r[7]),
+        (String) r[8],
+        (String) r[9]);
+  }
+}
