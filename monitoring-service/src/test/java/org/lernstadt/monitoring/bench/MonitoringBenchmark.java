@@ -20,6 +20,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -164,8 +167,20 @@ class MonitoringBenchmark {
             "latest");
     try (KafkaConsumer<String, String> consumer =
         new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+      try (Admin admin =
+          Admin.create(
+              Map.of(
+                  AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                  KafkaTestResource.server().bootstrapServers()))) {
+        if (!admin.listTopics().names().get().contains("monitoring.indicators.v1")) {
+          admin
+              .createTopics(List.of(new NewTopic("monitoring.indicators.v1", 3, (short) 1)))
+              .all()
+              .get();
+        }
+      }
       List<TopicPartition> partitions =
-          consumer.partitionsFor("monitoring.indicators.v1").stream()
+          consumer.partitionsFor("monitoring.indicators.v1", Duration.ofSeconds(30)).stream()
               .map(p -> new TopicPartition(p.topic(), p.partition()))
               .toList();
       consumer.assign(partitions);
@@ -186,6 +201,7 @@ class MonitoringBenchmark {
         }
       }
     } catch (Exception e) {
+      e.printStackTrace();
       throw new IllegalStateException(e);
     }
   }

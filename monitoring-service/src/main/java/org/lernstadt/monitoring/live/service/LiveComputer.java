@@ -115,26 +115,24 @@ public class LiveComputer implements PopulationListener {
                 .chain(
                     counts ->
                         values
-                            .cells(indicator.code(), period.start(), period.end())
+                            .cells(indicator.code(), area, period.id())
                             .chain(
                                 existing -> {
                                   Map<String, Cell> cells = new HashMap<>();
                                   // a category that no longer occurs falls to 0 rather than
                                   // keeping its old count
-                                  existing.stream()
-                                      .filter(c -> c.area().equals(area))
-                                      .forEach(
-                                          c ->
-                                              cells.put(
-                                                  c.dimension() + "=" + c.category(),
-                                                  cell(
-                                                      indicator,
-                                                      area,
-                                                      period,
-                                                      c.dimension(),
-                                                      c.category(),
-                                                      BigDecimal.ZERO,
-                                                      denominator(indicator, null, persons))));
+                                  existing.forEach(
+                                      c ->
+                                          cells.put(
+                                              c.dimension() + "=" + c.category(),
+                                              cell(
+                                                  indicator,
+                                                  area,
+                                                  period,
+                                                  c.dimension(),
+                                                  c.category(),
+                                                  BigDecimal.ZERO,
+                                                  denominator(indicator, null, persons))));
                                   String dimension =
                                       indicator.disaggregations().isEmpty()
                                           ? ""
@@ -155,7 +153,12 @@ public class LiveComputer implements PopulationListener {
                                             count.numerator(),
                                             denominator(indicator, count.denominator(), persons)));
                                   }
-                                  return Steps.each(cells.values(), c -> store.write(indicator, c));
+                                  return store
+                                      .writeAll(
+                                          indicator,
+                                          List.copyOf(cells.values()),
+                                          ValueStore.byKey(existing))
+                                      .replaceWithVoid();
                                 })));
   }
 

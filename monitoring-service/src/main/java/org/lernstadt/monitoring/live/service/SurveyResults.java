@@ -18,6 +18,7 @@ import org.lernstadt.monitoring.indicator.domain.PeriodType;
 import org.lernstadt.monitoring.indicator.domain.Source;
 import org.lernstadt.monitoring.indicator.repository.IndicatorRepository;
 import org.lernstadt.monitoring.value.domain.Cell;
+import org.lernstadt.monitoring.value.repository.ValueRepository;
 import org.lernstadt.monitoring.value.service.ValueStore;
 
 /**
@@ -32,6 +33,7 @@ public class SurveyResults {
   @Inject IndicatorRepository indicators;
   @Inject AreaRepository areas;
   @Inject ValueStore store;
+  @Inject ValueRepository values;
 
   private record Share(String district, BigDecimal numerator, BigDecimal respondents) {}
 
@@ -103,7 +105,10 @@ public class SurveyResults {
     if (city != null && respondents.signum() > 0) {
       cells.add(cell(indicator, city, period, numerator, respondents));
     }
-    return Steps.each(cells, c -> store.write(indicator, c));
+    return values
+        .cells(indicator.code(), period.start(), period.end())
+        .chain(existing -> store.writeAll(indicator, cells, ValueStore.byKey(existing)))
+        .replaceWithVoid();
   }
 
   private static Cell cell(

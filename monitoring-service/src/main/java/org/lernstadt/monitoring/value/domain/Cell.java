@@ -23,6 +23,18 @@ public record Cell(
     return dimension.isEmpty();
   }
 
+  /** Whether the other cell has the same numerator, denominator and value. */
+  public boolean sameNumbers(Cell other) {
+    return other != null
+        && equal(numerator, other.numerator)
+        && equal(denominator, other.denominator)
+        && equal(value, other.value);
+  }
+
+  private static boolean equal(BigDecimal a, BigDecimal b) {
+    return a == null ? b == null : b != null && a.compareTo(b) == 0;
+  }
+
   /** Identifies the cell within one indicator. */
   public Key key() {
     return new Key(area, period, dimension, category);

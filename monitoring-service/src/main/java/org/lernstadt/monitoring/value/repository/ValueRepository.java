@@ -68,46 +68,61 @@ public class ValueRepository {
         .map(rows -> rows.stream().findFirst().map(ValueRepository::cell));
   }
 
-  /**
-   * Inserts or replaces the cell.
-   *
-   * @return whether anything changed (an identical cell is left alone)
-   */
-  public Uni<Boolean> upsert(String indicator, Cell c) {
-    return sql.update(
-            "insert into data_value (indicator_code, area_code, period, period_start, dimension,"
-                + " category, numerator, denominator, value, origin) values (:indicator, :area,"
-                + " :period, :periodStart, :dimension, :category, :numerator,"
-                + " cast(:denominator as numeric), cast(:value as numeric), :origin)"
-                + " on conflict (indicator_code, area_code, period, dimension, category) do update"
-                + " set numerator = excluded.numerator, denominator = excluded.denominator,"
-                + " value = excluded.value, origin = excluded.origin, updated_at = now()"
-                + " where (data_value.numerator, data_value.denominator, data_value.value)"
-                + " is distinct from (excluded.numerator, excluded.denominator, excluded.value)",
-            args(
-                "indicator", indicator,
-                "area", c.area(),
-                "period", c.period(),
-                "periodStart", c.periodStart(),
-                "dimension", c.dimension(),
-                "category", c.category(),
-                "numerator", c.numerator(),
-                "denominator", c.denominator(),
-                "value", c.value(),
-                "origin", c.origin()))
-        .map(n -> n > 0);
+  /** The cells of an indicator in one area and period (its total and its categories). */
+  public Uni<List<Cell>> cells(String indicator, String area, String period) {
+    return sql.rows(
+            SELECT
+                + " where indicator_code = :indicator and area_code = :area and period = :period",
+            args("indicator", indicator, "area", area, "period", period))
+        .map(rows -> rows.stream().map(ValueRepository::cell).toList());
   }
 
-  public Uni<Integer> delete(String indicator, Cell.Key key) {
+  /** Inserts or replaces the cells of an indicator in one statement. */
+  public Uni<Void> upsertAll(String indicator, List<Cell> cells) {
     return sql.update(
-        "delete from data_value where indicator_code = :indicator and area_code = :area"
-            + " and period = :period and dimension = :dimension and category = :category",
-        args(
-            "indicator", indicator,
-            "area", key.area(),
-            "period", key.period(),
-            "dimension", key.dimension(),
-            "category", key.category()));
+            "insert into data_value (indicator_code, area_code, period, period_start, dimension,"
+                + " category, numerator, denominator, value, origin) select :indicator, u.* from"
+                + " unnest(cast(cast(:areas as text) as text[]), cast(cast(:periods as text) as text[]),"
+                + " cast(cast(:starts as text) as date[]), cast(cast(:dimensions as text) as text[]),"
+                + " cast(cast(:categories as text) as text[]), cast(cast(:numerators as text) as numeric[]),"
+                + " cast(cast(:denominators as text) as numeric[]), cast(cast(:values as text) as numeric[]),"
+                + " cast(cast(:origins as text) as text[]))"
+                + " as u(area, period, period_start, dimension, category, numerator, denominator,"
+                + " value, origin)"
+                + " on conflict (indicator_code, area_code, period, dimension, category) do update"
+                + " set numerator = excluded.numerator, denominator = excluded.denominator,"
+                + " value = excluded.value, origin = excluded.origin, updated_at = now()",
+            args(
+                "indicator", indicator,
+                "areas", array(cells, Cell::area),
+                "periods", array(cells, Cell::period),
+                "starts", array(cells, Cell::periodStart),
+                "dimensions", array(cells, Cell::dimension),
+                "categories", array(cells, Cell::category),
+                "numerators", array(cells, Cell::numerator),
+                "denominators", array(cells, Cell::denominator),
+                "values", array(cells, Cell::value),
+                "origins", array(cells, Cell::origin)))
+        .replaceWithVoid();
+  }
+
+  /** A PostgreSQL array literal: every element quoted, {@code NULL} for null. */
+  private static String array(List<Cell> cells, java.util.function.Function<Cell, Object> column) {
+    StringBuilder literal = new StringBuilder("{");
+    for (Cell cell : cells) {
+      if (literal.length() > 1) {
+        literal.append(',');
+      }
+      Object value = column.apply(cell);
+      if (value == null) {
+        literal.append("NULL");
+      } else {
+        String text =
+            value instanceof java.math.BigDecimal d ? d.toPlainString() : value.toString();
+        literal.append('"').append(text.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+      }
+    }
+    return literal.append('}').toString();
   }
 
   /** Marks a value for follow-up (data quality), or clears the mark with {@code null}. */

@@ -5,9 +5,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -216,44 +218,66 @@ public class ImportService {
                   null)));
     }
     reject(errors);
+    Map<Indicator, List<ValueRow>> byIndicator = new LinkedHashMap<>();
+    rows.forEach(r -> byIndicator.computeIfAbsent(r.indicator(), k -> new ArrayList<>()).add(r));
     List<ImportReport.Change> changes = new ArrayList<>();
     int[] counts = new int[3];
     return Steps.each(
-            rows,
-            r ->
-                values
-                    .find(r.indicator().code(), r.cell().key())
-                    .chain(
-                        old -> {
+            byIndicator.entrySet(),
+            entry -> {
+              List<ValueRow> list = entry.getValue();
+              LocalDate from =
+                  list.stream()
+                      .map(r -> r.cell().periodStart())
+                      .min(LocalDate::compareTo)
+                      .orElseThrow();
+              LocalDate to =
+                  list.stream()
+                      .map(r -> r.cell().periodStart())
+                      .max(LocalDate::compareTo)
+                      .orElseThrow()
+                      .plusDays(1);
+              return values
+                  .cells(entry.getKey().code(), from, to)
+                  .chain(
+                      stored -> {
+                        Map<Cell.Key, Cell> existing = ValueStore.byKey(stored);
+                        for (ValueRow r : list) {
+                          Cell old = existing.get(r.cell().key());
                           String change =
-                              old.isEmpty()
+                              old == null
                                   ? "CREATED"
-                                  : same(old.get(), r.cell()) ? "UNCHANGED" : "UPDATED";
+                                  : old.sameNumbers(r.cell()) ? "UNCHANGED" : "UPDATED";
                           counts[change.equals("CREATED") ? 0 : change.equals("UPDATED") ? 1 : 2]++;
                           if (!change.equals("UNCHANGED") && changes.size() < LISTED) {
                             changes.add(
                                 new ImportReport.Change(
                                     r.row(),
-                                    r.indicator().code()
-                                        + "/"
-                                        + r.cell().area()
-                                        + "/"
-                                        + r.cell().period()
-                                        + (r.cell().isTotal()
-                                            ? ""
-                                            : "/"
-                                                + r.cell().dimension()
-                                                + "="
-                                                + r.cell().category()),
+                                    describe(r),
                                     change,
-                                    old.map(Cell::value).orElse(null),
+                                    old == null ? null : old.value(),
                                     r.cell().value()));
                           }
-                          return dryRun || change.equals("UNCHANGED")
-                              ? Uni.createFrom().voidItem()
-                              : store.write(r.indicator(), r.cell());
-                        }))
+                        }
+                        return dryRun
+                            ? Uni.createFrom().voidItem()
+                            : store.writeAll(
+                                entry.getKey(),
+                                list.stream().map(ValueRow::cell).toList(),
+                                existing);
+                      });
+            })
         .chain(() -> finish("VALUES", dryRun, importedBy, rows.size(), counts, changes));
+  }
+
+  private static String describe(ValueRow r) {
+    Cell c = r.cell();
+    return r.indicator().code()
+        + "/"
+        + c.area()
+        + "/"
+        + c.period()
+        + (c.isTotal() ? "" : "/" + c.dimension() + "=" + c.category());
   }
 
   private Uni<ImportReport> importPopulation(
@@ -360,13 +384,6 @@ public class ImportService {
                 "unchanged",
                 counts[2]))
         .replaceWith(report);
-  }
-
-  private static boolean same(Cell a, Cell b) {
-    return a.numerator().compareTo(b.numerator()) == 0
-        && (a.denominator() == null
-            ? b.denominator() == null
-            : b.denominator() != null && a.denominator().compareTo(b.denominator()) == 0);
   }
 
   private static void reject(List<Problem.FieldError> errors) {
