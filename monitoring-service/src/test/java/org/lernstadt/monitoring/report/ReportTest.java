@@ -10,6 +10,8 @@ import static org.lernstadt.monitoring.Fixtures.importCsv;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lernstadt.platform.testing.KafkaTestResource;
@@ -26,7 +28,7 @@ import org.lernstadt.platform.testing.PostgresTestResource;
 class ReportTest {
 
   @Test
-  void aDistrictReportHasItsTablesChartsTextsAndAlerts() {
+  void aDistrictReportHasItsTablesChartsTextsAndAlerts() throws Exception {
     String d = district("rep");
     StringBuilder csv =
         new StringBuilder("indicator,area,period,dimension,category,numerator,denominator\n");
@@ -61,6 +63,8 @@ class ReportTest {
             .contentType("text/html")
             .extract()
             .asString();
+    // kept for looking at it, e.g. rendered to PNG by a headless browser (README, Report)
+    Files.writeString(Path.of("target", "report-sample.html"), html);
     assertTrue(html.startsWith("<!DOCTYPE html>"));
     assertTrue(html.contains("<h1>Bildungsbericht 2025 – Stadtteil " + d + "</h1>"), html);
     assertTrue(html.contains("<h2>Schule</h2>"));
@@ -77,7 +81,12 @@ class ReportTest {
     // 2 of 10 is below the minimum cell size: the public report hides it
     assertTrue(html.contains("Für 2025 liegt kein veröffentlichbarer Wert vor."), html);
     assertTrue(html.contains("School leavers with university entrance qualification"));
-    assertTrue(html.contains("class=\"alert\""), "the open alert is listed");
+    assertTrue(
+        html.contains(
+            "<strong>HIGH</strong> School leavers with university entrance qualification:"
+                + " Frühwarnung seit 2025"),
+        "the open alert is listed");
+    assertFalse(html.contains("value 20"), "the alert's message would show the hidden value");
 
     String internal =
         given()
@@ -91,6 +100,7 @@ class ReportTest {
             .asString();
     assertTrue(internal.contains("Interne Fassung"));
     assertFalse(internal.contains("Für 2025 liegt kein veröffentlichbarer Wert vor."));
+    assertTrue(internal.contains("(2025): value 20 is below 50"));
     given().queryParam("area", "nowhere").get("/v1/reports/2025").then().statusCode(404);
   }
 }

@@ -28,9 +28,9 @@ import org.lernstadt.platform.events.IncomingEvent;
 import org.lernstadt.platform.events.MalformedEventException;
 
 /**
- * Turns the catalogue's, counselling's and participation's events into facts and recomputes the
- * indicators they move, exactly once per event (inbox) and in the event's transaction. Types the
- * monitoring does not count are acknowledged without effect.
+ * Turns the catalogue's, counselling's and participation's events into facts and marks the
+ * indicators they move for the recompute, exactly once per event (inbox) and in the event's
+ * transaction. Types the monitoring does not count are acknowledged without effect.
  */
 @ApplicationScoped
 public class LiveConsumer {
@@ -119,7 +119,7 @@ public class LiveConsumer {
                       firstYear,
                       lastYear,
                       version)
-                  .chain(() -> computer.recompute(OFFER_COMPUTATIONS, touched));
+                  .chain(() -> computer.mark(OFFER_COMPUTATIONS, touched));
             });
   }
 
@@ -153,9 +153,7 @@ public class LiveConsumer {
             null,
             at)
         .chain(
-            () ->
-                computer.recompute(
-                    Set.of(computation), Set.of(new Touched(district, at.getYear()))));
+            () -> computer.mark(Set.of(computation), Set.of(new Touched(district, at.getYear()))));
   }
 
   /** Counts in the year and district the referral was made in. */
@@ -177,7 +175,7 @@ public class LiveConsumer {
         .chain(() -> facts.placeOf(referral, "REFERRAL_MADE"))
         .chain(
             made ->
-                computer.recompute(
+                computer.mark(
                     Set.of(Computation.REFERRALS),
                     Set.of(
                         made.map(p -> new Touched(p.district(), p.year()))
@@ -207,7 +205,7 @@ public class LiveConsumer {
             instant(d, "occurredAt"))
         .chain(
             () ->
-                computer.recompute(
+                computer.mark(
                     Set.of(Computation.WAITING_DAYS),
                     Set.of(new Touched(district, booked.getYear()))));
   }
@@ -232,7 +230,7 @@ public class LiveConsumer {
             made ->
                 made.isEmpty()
                     ? Uni.createFrom().voidItem()
-                    : computer.recompute(
+                    : computer.mark(
                         Set.of(Computation.WAITING_DAYS),
                         Set.of(new Touched(made.get().district(), made.get().year()))));
   }
@@ -256,7 +254,7 @@ public class LiveConsumer {
             at)
         .chain(
             () ->
-                computer.recompute(
+                computer.mark(
                     EnumSet.of(Computation.CONTRIBUTIONS, Computation.PARTICIPANTS),
                     Set.of(new Touched(district, at.getYear()))));
   }
@@ -282,7 +280,7 @@ public class LiveConsumer {
             at)
         .chain(
             () ->
-                computer.recompute(
+                computer.mark(
                     Set.of(Computation.ATTENDANCE), Set.of(new Touched(district, at.getYear()))));
   }
 

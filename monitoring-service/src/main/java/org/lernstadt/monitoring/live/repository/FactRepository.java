@@ -33,9 +33,10 @@ public class FactRepository {
   /** Where and when a fact was counted. */
   public record Place(String district, int year) {}
 
-  private static final String OFFER_WHERE =
-      " from offer_fact o where o.public and :year between o.first_year and o.last_year"
+  private static final String OFFER_SCOPE =
+      " from offer_fact o where :year between o.first_year and o.last_year"
           + " and (cast(:district as text) is null or cast(:district as text) = any(o.districts))";
+  private static final String OFFER_WHERE = OFFER_SCOPE + " and o.public";
   private static final String FACT_WHERE =
       " from event_fact f where f.year = :year"
           + " and (cast(:district as text) is null or f.district = cast(:district as text))";
@@ -49,9 +50,11 @@ public class FactRepository {
         "select '', count(*), "
             + NO_DENOMINATOR
             + OFFER_WHERE
-            + " union all select t.topic, count(*), "
+            // every topic of an offer ever in scope gets its cell, 0 once none is public, so the
+            // cells do not depend on whether a recompute fell between publishing and withdrawing
+            + " union all select t.topic, count(*) filter (where o.public), "
             + NO_DENOMINATOR
-            + OFFER_WHERE.replace(" where ", " cross join unnest(o.topics) as t(topic) where ")
+            + OFFER_SCOPE.replace(" where ", " cross join unnest(o.topics) as t(topic) where ")
             + " group by t.topic");
     QUERIES.put(
         Computation.FREE_OFFERS,

@@ -1,11 +1,15 @@
 package org.lernstadt.monitoring.live.service;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +22,7 @@ import org.lernstadt.monitoring.indicator.domain.Period;
 import org.lernstadt.monitoring.indicator.domain.PeriodType;
 import org.lernstadt.monitoring.indicator.domain.Source;
 import org.lernstadt.monitoring.indicator.repository.IndicatorRepository;
+import org.lernstadt.monitoring.live.repository.DirtyRepository;
 import org.lernstadt.monitoring.live.repository.FactRepository;
 import org.lernstadt.monitoring.value.domain.Cell;
 import org.lernstadt.monitoring.value.repository.ValueRepository;
@@ -25,12 +30,16 @@ import org.lernstadt.monitoring.value.service.PopulationListener;
 import org.lernstadt.monitoring.value.service.ValueStore;
 
 /**
- * Computes the event-sourced indicators of the districts and years an event touched, and of the
- * city, from the stored facts (so the result does not depend on the order or number of deliveries).
- * A district code the monitoring does not know counts for the city only.
+ * Computes the event-sourced indicators of the districts and years events touched, and of the city,
+ * from the stored facts (so the result does not depend on the order or number of deliveries). The
+ * consumer only marks what an event touched, in the event's transaction; a scheduled recompute
+ * takes the marks in batches, so a burst of events on one district costs one computation, not one
+ * per event. A district code the monitoring does not know counts for the city only.
  */
 @ApplicationScoped
 public class LiveComputer implements PopulationListener {
+
+  static final int BATCH = 500;
 
   /** A district (or {@code null} when unknown) and a year an event moved. */
   public record Touched(String district, int year) {}
@@ -40,8 +49,53 @@ public class LiveComputer implements PopulationListener {
   @Inject FactRepository facts;
   @Inject ValueRepository values;
   @Inject ValueStore store;
+  @Inject DirtyRepository dirty;
 
-  public Uni<Void> recompute(Set<Computation> computations, Set<Touched> touched) {
+  /** Marks the computations of the districts and years for the next recompute. */
+  public Uni<Void> mark(Set<Computation> computations, Set<Touched> touched) {
+    List<DirtyRepository.Mark> marks = new ArrayList<>();
+    for (Computation c : computations) {
+      for (Touched t : touched) {
+        marks.add(
+            new DirtyRepository.Mark(c.name(), t.district() == null ? "" : t.district(), t.year()));
+      }
+    }
+    return dirty.mark(marks);
+  }
+
+  @Scheduled(
+      every = "${lernstadt.monitoring.recompute-every:0.1s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> onSchedule() {
+    return Multi.createBy()
+        .repeating()
+        .uni(() -> Panache.withTransaction(this::recomputeBatch))
+        .whilst(taken -> taken == BATCH)
+        .collect()
+        .last()
+        .replaceWithVoid();
+  }
+
+  /** Recomputes up to {@value #BATCH} marks; returns how many it took. */
+  private Uni<Integer> recomputeBatch() {
+    return dirty
+        .take(BATCH)
+        .chain(
+            marks -> {
+              Map<Computation, Set<Touched>> byComputation = new LinkedHashMap<>();
+              for (DirtyRepository.Mark m : marks) {
+                byComputation
+                    .computeIfAbsent(
+                        Computation.valueOf(m.computation()), k -> new LinkedHashSet<>())
+                    .add(new Touched(m.district().isEmpty() ? null : m.district(), m.year()));
+              }
+              return Steps.each(
+                      byComputation.entrySet(), e -> recompute(Set.of(e.getKey()), e.getValue()))
+                  .replaceWith(marks.size());
+            });
+  }
+
+  private Uni<Void> recompute(Set<Computation> computations, Set<Touched> touched) {
     if (computations.isEmpty() || touched.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
@@ -77,7 +131,7 @@ public class LiveComputer implements PopulationListener {
       String[] parts = areaYear.split("/");
       touched.add(new Touched(parts[0], Integer.parseInt(parts[1])));
     }
-    return recompute(Set.of(Computation.values()), touched);
+    return mark(Set.of(Computation.values()), touched);
   }
 
   private record Target(String area, boolean city, int year) {}
@@ -119,20 +173,6 @@ public class LiveComputer implements PopulationListener {
                             .chain(
                                 existing -> {
                                   Map<String, Cell> cells = new HashMap<>();
-                                  // a category that no longer occurs falls to 0 rather than
-                                  // keeping its old count
-                                  existing.forEach(
-                                      c ->
-                                          cells.put(
-                                              c.dimension() + "=" + c.category(),
-                                              cell(
-                                                  indicator,
-                                                  area,
-                                                  period,
-                                                  c.dimension(),
-                                                  c.category(),
-                                                  BigDecimal.ZERO,
-                                                  denominator(indicator, null, persons))));
                                   String dimension =
                                       indicator.disaggregations().isEmpty()
                                           ? ""
@@ -153,11 +193,24 @@ public class LiveComputer implements PopulationListener {
                                             count.numerator(),
                                             denominator(indicator, count.denominator(), persons)));
                                   }
-                                  return store
-                                      .writeAll(
-                                          indicator,
-                                          List.copyOf(cells.values()),
-                                          ValueStore.byKey(existing))
+                                  // exactly the computed cells: one no longer computed (an offer
+                                  // moved away) goes, as a rebuild would not produce it
+                                  List<Cell.Key> gone =
+                                      existing.stream()
+                                          .map(Cell::key)
+                                          .filter(
+                                              k ->
+                                                  !cells.containsKey(
+                                                      k.dimension() + "=" + k.category()))
+                                          .toList();
+                                  return values
+                                      .deleteAll(indicator.code(), gone)
+                                      .chain(
+                                          () ->
+                                              store.writeAll(
+                                                  indicator,
+                                                  List.copyOf(cells.values()),
+                                                  ValueStore.byKey(existing)))
                                       .replaceWithVoid();
                                 })));
   }

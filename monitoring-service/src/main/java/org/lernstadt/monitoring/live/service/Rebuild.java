@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import org.lernstadt.monitoring.common.Sql;
 import org.lernstadt.monitoring.live.event.LiveConsumer;
+import org.lernstadt.monitoring.live.repository.DirtyRepository;
 import org.lernstadt.monitoring.live.repository.FactRepository;
 import org.lernstadt.monitoring.value.repository.ValueRepository;
 
@@ -22,6 +23,7 @@ import org.lernstadt.monitoring.value.repository.ValueRepository;
 public class Rebuild {
 
   @Inject FactRepository facts;
+  @Inject DirtyRepository dirty;
   @Inject ValueRepository values;
   @Inject Sql sql;
   @Inject KafkaClientService kafka;
@@ -34,6 +36,7 @@ public class Rebuild {
             () ->
                 facts
                     .clear()
+                    .chain(() -> dirty.clear())
                     .chain(() -> values.deleteByOrigin(List.of("EVENTS", "SURVEY")))
                     .chain(
                         () ->

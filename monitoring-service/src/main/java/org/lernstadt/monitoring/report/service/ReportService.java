@@ -89,7 +89,9 @@ public class ReportService {
                                                           section(set, area, city, year, goals)
                                                               .ifPresent(sections::add)))))
                   .chain(() -> rules.alerts(true, null, area.code(), 100))
-                  .map(alerts -> html(year, area, city, sections, alerts, unsuppressed));
+                  .map(
+                      alerts ->
+                          html(year, area, city, sections, alerts, names(sections), unsuppressed));
             });
   }
 
@@ -123,6 +125,7 @@ public class ReportService {
       Area city,
       List<Section> sections,
       List<RuleRepository.Alert> alerts,
+      Map<String, String> names,
       boolean unsuppressed) {
     StringBuilder h = new StringBuilder();
     String title = "Bildungsbericht " + year + " – " + area.name();
@@ -134,7 +137,7 @@ public class ReportService {
                 + "h1{font-size:1.8rem}h2{border-bottom:2px solid #1f5fa8;padding-bottom:.2rem;margin-top:2rem}"
                 + "table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left}"
                 + "td.n{text-align:right;font-variant-numeric:tabular-nums}"
-                + ".indicator{display:flex;gap:1.5rem;align-items:flex-start;margin:1rem 0}"
+                + ".indicator{display:flex;gap:1.5rem;align-items:flex-start;margin:1rem 0}.chart{flex:0 0 auto}"
                 + ".weak{color:#a15c00}.alert{background:#fdecea;border-left:4px solid #c62828;padding:.4rem .8rem;margin:.4rem 0}"
                 + ".note{color:#666;font-size:.9rem}")
         .append("</style></head><body>");
@@ -204,13 +207,26 @@ public class ReportService {
       h.append("<p>Keine offenen Warnungen.</p>");
     }
     for (RuleRepository.Alert a : alerts) {
+      // the message quotes the unsuppressed value, so the public version names only the warning
       h.append("<div class=\"alert\"><strong>")
           .append(Html.escape(a.importance()))
           .append("</strong> ")
-          .append(Html.escape(a.message()))
+          .append(
+              Html.escape(
+                  unsuppressed
+                      ? a.message()
+                      : names.getOrDefault(a.indicator(), a.indicator())
+                          + ": Frühwarnung seit "
+                          + a.period()))
           .append("</div>");
     }
     return h.append("</body></html>").toString();
+  }
+
+  private static Map<String, String> names(List<Section> sections) {
+    Map<String, String> names = new java.util.HashMap<>();
+    sections.forEach(s -> names.put(s.indicator().code(), s.indicator().name()));
+    return names;
   }
 
   /** A few sentences from the numbers: level, change, trend, comparison, target. */

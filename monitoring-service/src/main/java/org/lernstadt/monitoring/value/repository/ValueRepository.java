@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.lernstadt.monitoring.common.Sql;
+import org.lernstadt.monitoring.common.Steps;
 import org.lernstadt.monitoring.value.domain.Cell;
 
 /** SQL of the data values. */
@@ -123,6 +124,22 @@ public class ValueRepository {
       }
     }
     return literal.append('}').toString();
+  }
+
+  /** Deletes the cells of an indicator with these keys. */
+  public Uni<Void> deleteAll(String indicator, List<Cell.Key> keys) {
+    return Steps.each(
+        keys,
+        key ->
+            sql.update(
+                "delete from data_value where indicator_code = :indicator and area_code = :area"
+                    + " and period = :period and dimension = :dimension and category = :category",
+                args(
+                    "indicator", indicator,
+                    "area", key.area(),
+                    "period", key.period(),
+                    "dimension", key.dimension(),
+                    "category", key.category())));
   }
 
   /** Marks a value for follow-up (data quality), or clears the mark with {@code null}. */
