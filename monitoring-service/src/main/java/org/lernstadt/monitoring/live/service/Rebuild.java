@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.lernstadt.monitoring.common.Sql;
+import org.lernstadt.monitoring.common.Steps;
 import org.lernstadt.monitoring.live.event.LiveConsumer;
 import org.lernstadt.monitoring.live.repository.DirtyRepository;
 import org.lernstadt.monitoring.live.repository.FactRepository;
@@ -45,12 +46,21 @@ public class Rebuild {
                                 Sql.args("consumer", LiveConsumer.CONSUMER))))
         .chain(
             () -> {
-              KafkaConsumer<Object, Object> consumer = kafka.getConsumer(LiveConsumer.CHANNEL);
-              return consumer
-                  .getAssignments()
-                  .chain(
-                      partitions ->
-                          consumer.seekToBeginning(partitions).replaceWith(partitions.size()));
+              // the channel runs one client per configured partition thread; each rewinds its own
+              List<KafkaConsumer<Object, Object>> consumers =
+                  kafka.getConsumers(LiveConsumer.CHANNEL);
+              int[] rewound = new int[1];
+              return Steps.each(
+                      consumers,
+                      consumer ->
+                          consumer
+                              .getAssignments()
+                              .chain(
+                                  partitions -> {
+                                    rewound[0] += partitions.size();
+                                    return consumer.seekToBeginning(partitions);
+                                  }))
+                  .map(done -> rewound[0]);
             });
   }
 }
