@@ -10,8 +10,8 @@ import org.lernstadt.monitoring.common.Sql;
 
 /**
  * Marks of what the live consumer touched and the recompute has not yet done. A mark is written
- * with an update on conflict, so it is row-locked until the event's transaction commits: the
- * recompute skips it until then and so never computes without the event's fact and loses the mark.
+ * with an update on conflict, so it is row-locked until the event's transaction commits: taking
+ * marks skips it until then, so a taken mark's facts are always visible to the recompute.
  */
 @ApplicationScoped
 public class DirtyRepository {

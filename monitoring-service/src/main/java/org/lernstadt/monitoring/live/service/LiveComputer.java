@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jboss.logging.Logger;
 import org.lernstadt.monitoring.area.repository.AreaRepository;
 import org.lernstadt.monitoring.area.service.AreaLevel;
 import org.lernstadt.monitoring.common.Steps;
@@ -40,6 +41,7 @@ import org.lernstadt.monitoring.value.service.ValueStore;
 public class LiveComputer implements PopulationListener {
 
   static final int BATCH = 500;
+  private static final Logger LOG = Logger.getLogger(LiveComputer.class);
 
   /** A district (or {@code null} when unknown) and a year an event moved. */
   public record Touched(String district, int year) {}
@@ -60,6 +62,11 @@ public class LiveComputer implements PopulationListener {
             new DirtyRepository.Mark(c.name(), t.district() == null ? "" : t.district(), t.year()));
       }
     }
+    // one order for every transaction, so two events marking the same rows cannot deadlock
+    marks.sort(
+        java.util.Comparator.comparing(DirtyRepository.Mark::computation)
+            .thenComparing(DirtyRepository.Mark::district)
+            .thenComparingInt(DirtyRepository.Mark::year));
     return dirty.mark(marks);
   }
 
@@ -69,30 +76,48 @@ public class LiveComputer implements PopulationListener {
   Uni<Void> onSchedule() {
     return Multi.createBy()
         .repeating()
-        .uni(() -> Panache.withTransaction(this::recomputeBatch))
+        .uni(this::recomputeBatch)
         .whilst(taken -> taken == BATCH)
         .collect()
         .last()
         .replaceWithVoid();
   }
 
-  /** Recomputes up to {@value #BATCH} marks; returns how many it took. */
+  /**
+   * Takes up to {@value #BATCH} marks in a short transaction of its own (a mark still locked by an
+   * event's open transaction is skipped, so every fact behind a taken mark is visible), then
+   * recomputes them in a second one; if that fails, the marks are put back. Events marking the same
+   * cells meanwhile wait only for the first, short transaction.
+   *
+   * @return how many marks it took
+   */
   private Uni<Integer> recomputeBatch() {
-    return dirty
-        .take(BATCH)
+    return Panache.withTransaction(() -> dirty.take(BATCH))
         .chain(
-            marks -> {
-              Map<Computation, Set<Touched>> byComputation = new LinkedHashMap<>();
-              for (DirtyRepository.Mark m : marks) {
-                byComputation
-                    .computeIfAbsent(
-                        Computation.valueOf(m.computation()), k -> new LinkedHashSet<>())
-                    .add(new Touched(m.district().isEmpty() ? null : m.district(), m.year()));
-              }
-              return Steps.each(
-                      byComputation.entrySet(), e -> recompute(Set.of(e.getKey()), e.getValue()))
-                  .replaceWith(marks.size());
-            });
+            marks ->
+                marks.isEmpty()
+                    ? Uni.createFrom().item(0)
+                    : Panache.withTransaction(() -> recompute(marks))
+                        .replaceWith(marks.size())
+                        .onFailure()
+                        .recoverWithUni(
+                            failure -> {
+                              LOG.warnf(
+                                  "recompute of %d marks failed, marked again: %s",
+                                  marks.size(), failure);
+                              return Panache.withTransaction(() -> dirty.mark(marks))
+                                  .replaceWith(0);
+                            }));
+  }
+
+  private Uni<Void> recompute(List<DirtyRepository.Mark> marks) {
+    Map<Computation, Set<Touched>> byComputation = new LinkedHashMap<>();
+    for (DirtyRepository.Mark m : marks) {
+      byComputation
+          .computeIfAbsent(Computation.valueOf(m.computation()), k -> new LinkedHashSet<>())
+          .add(new Touched(m.district().isEmpty() ? null : m.district(), m.year()));
+    }
+    return Steps.each(byComputation.entrySet(), e -> recompute(Set.of(e.getKey()), e.getValue()));
   }
 
   private Uni<Void> recompute(Set<Computation> computations, Set<Touched> touched) {
