@@ -189,6 +189,37 @@ class EarlyWarningTest {
   }
 
   @Test
+  void aDeviationFromTheCityIsDecidedAgainWhenTheCityChanges() {
+    String d = district("dev");
+    String indicator = importedIndicator("DEV", 0, null);
+    importCsv(HEADER + "\n" + row(indicator, "city", 2024, 50) + row(indicator, d, 2024, 44), false)
+        .statusCode(200);
+    given()
+        .auth()
+        .oauth2(analyst())
+        .contentType("application/json")
+        .body(Map.of("kind", "DEVIATION_FROM_CITY", "threshold", 10, "importance", "MEDIUM"))
+        .post("/v1/indicators/" + indicator + "/rules")
+        .then()
+        .statusCode(201);
+    // 44 lies 12% below the city's 50
+    alerts(indicator)
+        .body("area", contains(d))
+        .body(
+            "[0].message",
+            equalTo(
+                "Test "
+                    + indicator
+                    + " in "
+                    + d
+                    + " (2024): value 44 lies 12% below the city's 50"));
+
+    // only the city changes: 44 is now 8.3% below 48, within 10%
+    importCsv(HEADER + "\n" + row(indicator, "city", 2024, 48), false).statusCode(200);
+    alerts(indicator).body("", hasSize(1)).body("[0].resolvedPeriod", equalTo("2024"));
+  }
+
+  @Test
   void outliersAreFlaggedForFollowUpForAnalystsOnly() {
     String d = district("odd");
     String indicator = importedIndicator("ODD", 0, null);

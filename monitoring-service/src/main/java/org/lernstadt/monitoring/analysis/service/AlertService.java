@@ -60,11 +60,25 @@ public class AlertService implements SeriesListener {
         .of(indicator.code())
         .chain(
             all ->
-                Steps.each(
-                    all.stream()
-                        .filter(r -> r.area() == null || r.area().equals(cell.area()))
-                        .toList(),
-                    rule -> evaluate(indicator, rule, cell.area())));
+                all.isEmpty()
+                    ? Uni.createFrom().voidItem()
+                    : areas
+                        .levels()
+                        .chain(
+                            levels -> {
+                              // the city's value is every deviation rule's yardstick
+                              boolean city = levels.get(cell.area()) == AreaLevel.CITY;
+                              return Steps.each(
+                                  all,
+                                  rule -> {
+                                    if (city && rule.kind() == RuleKind.DEVIATION_FROM_CITY) {
+                                      return evaluateAll(indicator, rule);
+                                    }
+                                    return rule.area() == null || rule.area().equals(cell.area())
+                                        ? evaluate(indicator, rule, cell.area())
+                                        : Uni.createFrom().voidItem();
+                                  });
+                            }));
   }
 
   /** Evaluates a new rule on every area it covers that has values. */
