@@ -72,7 +72,8 @@ public class LiveComputer implements PopulationListener {
 
   @Scheduled(
       every = "${lernstadt.monitoring.recompute-every:0.1s}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   Uni<Void> onSchedule() {
     return Multi.createBy()
         .repeating()
