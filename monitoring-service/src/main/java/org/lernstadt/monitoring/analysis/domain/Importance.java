@@ -1,0 +1,7 @@
+package org.lernstadt.monitoring.analysis.domain;
+
+public enum Importance {
+  LOW,
+  MEDIUM,
+  HIGH
+}

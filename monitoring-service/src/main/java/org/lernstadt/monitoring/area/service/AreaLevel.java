@@ -1,0 +1,7 @@
+package org.lernstadt.monitoring.area.service;
+
+public enum AreaLevel {
+  CITY,
+  DISTRICT,
+  STATISTICAL_AREA
+}

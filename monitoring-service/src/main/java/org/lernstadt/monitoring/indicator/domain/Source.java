@@ -1,0 +1,7 @@
+package org.lernstadt.monitoring.indicator.domain;
+
+public enum Source {
+  IMPORT,
+  EVENTS,
+  SURVEY
+}
