@@ -134,6 +134,16 @@ public final class DemoCity {
     this.start = start.withOffsetSameInstant(ZoneOffset.UTC);
   }
 
+  /** The code of the district of {@link #districts()} a point of the city lies in. */
+  public static String districtAt(double lat, double lon) {
+    int c = (int) Math.floor((lon - WEST) / ((EAST - WEST) / COLUMNS));
+    int r = (int) Math.floor((lat - SOUTH) / ((NORTH - SOUTH) / ROWS));
+    if (c < 0 || c >= COLUMNS || r < 0 || r >= ROWS) {
+      throw new IllegalArgumentException("Not in the demo city: " + lat + ", " + lon);
+    }
+    return "d" + (r * COLUMNS + c + 1);
+  }
+
   /** The districts as {@code code → GeoJSON polygon}, a grid over the city. */
   public static List<String[]> districts() {
     List<String[]> districts = new ArrayList<>();

@@ -1,11 +1,7 @@
 package org.lernstadt.local;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +21,7 @@ public final class CatalogueDemoData implements DemoDataLoader {
   static final int OFFERS_PER_PARTNER = 1_500;
   static final int PARTNERSHIPS = 25;
 
-  private static final Pattern ACCESS_TOKEN =
-      Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
-  private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
-
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private DemoHttp http;
 
   @Override
   public int order() {
@@ -40,14 +31,12 @@ public final class CatalogueDemoData implements DemoDataLoader {
   @Override
   public void load(StackEndpoints endpoints) throws Exception {
     URI catalogue = endpoints.service("catalogue-service");
-    String editor =
-        token(
-            endpoints.tokenEndpoint(),
-            "grant_type=password&client_id=lernstadt-cli" + "&username=editor1&password=demo");
+    http = new DemoHttp(endpoints.tokenEndpoint());
+    String editor = http.userToken("editor1");
     DemoCity city = new DemoCity(2026, OffsetDateTime.now().plusDays(1));
 
     for (String[] district : DemoCity.districts()) {
-      send(
+      http.send(
           "PUT",
           catalogue.resolve("/v1/districts/" + district[0]),
           editor,
@@ -79,7 +68,7 @@ public final class CatalogueDemoData implements DemoDataLoader {
       if (a.equals(b)) {
         continue;
       }
-      send(
+      http.send(
           "POST",
           catalogue.resolve("/v1/partnerships"),
           editor,
@@ -92,8 +81,7 @@ public final class CatalogueDemoData implements DemoDataLoader {
 
     for (String client : List.of("partner-vhs", "partner-library")) {
       String token =
-          token(
-              endpoints.tokenEndpoint(),
+          http.token(
               "grant_type=client_credentials&client_id="
                   + client
                   + "&client_secret="
@@ -103,7 +91,7 @@ public final class CatalogueDemoData implements DemoDataLoader {
       for (int i = 0; i < OFFERS_PER_PARTNER; i++) {
         lines.append(city.next("demo-" + i)).append('\n');
       }
-      send(
+      http.send(
           "POST",
           catalogue.resolve("/v1/partner/offers/bulk"),
           token,
@@ -123,7 +111,7 @@ public final class CatalogueDemoData implements DemoDataLoader {
   /** Registers the institution, or finds it registered by an earlier, interrupted load. */
   private String register(URI catalogue, String editor, String json) throws Exception {
     HttpResponse<String> created =
-        send(
+        http.send(
             "POST",
             catalogue.resolve("/v1/providers"),
             editor,
@@ -131,11 +119,17 @@ public final class CatalogueDemoData implements DemoDataLoader {
             json,
             Set.of(201, 409));
     if (created.statusCode() == 201) {
-      return id(created.body());
+      return DemoHttp.id(created.body());
     }
     String key = json.replaceAll("(?s).*\"key\":\"([^\"]+)\".*", "$1");
     String page =
-        send("GET", catalogue.resolve("/v1/providers?limit=100"), editor, null, null, Set.of(200))
+        http.send(
+                "GET",
+                catalogue.resolve("/v1/providers?limit=100"),
+                editor,
+                null,
+                null,
+                Set.of(200))
             .body();
     Matcher m =
         Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"[^}]*\"key\"\\s*:\\s*\"" + key + "\"")
@@ -144,69 +138,5 @@ public final class CatalogueDemoData implements DemoDataLoader {
       throw new IllegalStateException("Provider " + key + " exists but was not found in the list");
     }
     return m.group(1);
-  }
-
-  private String token(URI tokenEndpoint, String form) throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(tokenEndpoint)
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    Matcher m = ACCESS_TOKEN.matcher(response.body());
-    if (response.statusCode() != 200 || !m.find()) {
-      throw new IllegalStateException(
-          "No token from "
-              + tokenEndpoint
-              + " ("
-              + response.statusCode()
-              + "): "
-              + response.body());
-    }
-    return m.group(1);
-  }
-
-  private HttpResponse<String> send(
-      String method, URI uri, String token, String contentType, String body, Set<Integer> expected)
-      throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri)
-            .timeout(Duration.ofMinutes(2))
-            .header("Authorization", "Bearer " + token)
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    if (contentType != null) {
-      request.header("Content-Type", contentType);
-    }
-    HttpResponse<String> response =
-        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    if (!expected.contains(response.statusCode())) {
-      throw new IllegalStateException(
-          method
-              + " "
-              + uri
-              + " answered "
-              + response.statusCode()
-              + ": "
-              + shorten(response.body()));
-    }
-    return response;
-  }
-
-  private static String id(String json) {
-    Matcher m = ID.matcher(json);
-    if (!m.find()) {
-      throw new IllegalStateException("No id in " + shorten(json));
-    }
-    return m.group(1);
-  }
-
-  private static String shorten(String text) {
-    return text.length() > 500 ? text.substring(0, 500) + "…" : text;
   }
 }

@@ -51,9 +51,8 @@ final class ServiceProcess {
     env.put("QUARKUS_OIDC_AUTH_SERVER_URL", realmUrl);
     if (service == ServiceDef.COUNSELING) {
       // Local demo only: the counselling service's demo master key (a city brings its own or a
-      // KMS) and its demo centres with the realm's demo counsellors.
+      // KMS). Its demo centres come from CounselingDemoData, through the API.
       env.put("LERNSTADT_COUNSELING_MASTER_KEY", "Rg9+nGGoXQcaCnyLRSzjj/PypPUgT4GBaQV8zN+2Fn4=");
-      env.put("QUARKUS_FLYWAY_LOCATIONS", "db/platform,db/migration,db/demo");
     }
     if (service == ServiceDef.GATEWAY) {
       for (ServiceDef other : ServiceDef.values()) {
