@@ -85,7 +85,7 @@ class KeycloakTokensTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("partners")
-  void partnerTokenCarriesProviderAndOnlyCatalogueAudiences(String clientId, String providerId) {
+  void partnerTokenCarriesProviderAndOnlyItsAudiences(String clientId, String providerId) {
     JsonNode claims = Tokens.claims(Tokens.forPartner(clientId));
 
     assertEquals(server.realmUrl(), claims.path("iss").asText());
@@ -94,9 +94,12 @@ class KeycloakTokensTest {
     assertTrue(claims.path("provider_id").isTextual());
     assertEquals(Set.of("partner"), appRoles(claims));
     Set<String> aud = audiences(claims);
-    assertTrue(aud.containsAll(Set.of("catalogue-service", "gateway")), () -> "aud: " + aud);
-    for (String other :
-        List.of("counseling-service", "participation-service", "monitoring-service")) {
+    // Its offers in the catalogue, and the referrals to them in counselling (consented fields
+    // only).
+    assertTrue(
+        aud.containsAll(Set.of("catalogue-service", "counseling-service", "gateway")),
+        () -> "aud: " + aud);
+    for (String other : List.of("participation-service", "monitoring-service")) {
       assertFalse(aud.contains(other), () -> "a partner token must not be for " + other);
     }
   }
