@@ -1,8 +1,6 @@
 package org.lernstadt.participation.dialogue.repository;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -16,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.lernstadt.participation.common.JsonColumns;
 import org.lernstadt.participation.common.Rows;
 import org.lernstadt.participation.dialogue.domain.Dialogue;
 import org.lernstadt.participation.dialogue.domain.Phase;
@@ -56,7 +55,7 @@ public class DialogueRepository {
           + " where id = $1";
 
   @Inject Pool pool;
-  @Inject ObjectMapper json;
+  @Inject JsonColumns json;
 
   public Pool pool() {
     return pool;
@@ -151,10 +150,10 @@ public class DialogueRepository {
                 d.id(),
                 d.title(),
                 d.description(),
-                write(d.questions()),
+                json.write(d.questions()),
                 d.categories().toArray(String[]::new),
                 d.districts().toArray(String[]::new),
-                write(d.phases()),
+                json.write(d.phases()),
                 d.ratingMode().name(),
                 d.maxCommentDepth(),
                 d.maxCommentLength(),
@@ -169,11 +168,11 @@ public class DialogueRepository {
         row.getUUID("id"),
         row.getString("title"),
         row.getString("description"),
-        read(row.getString("questions"), new TypeReference<List<String>>() {}),
+        json.read(row.getString("questions"), new TypeReference<List<String>>() {}),
         List.of(row.getArrayOfStrings("categories")),
         List.of(row.getArrayOfStrings("districts")),
         Phase.valueOf(row.getString("phase")),
-        read(row.getString("phases"), new TypeReference<List<PhaseWindow>>() {}),
+        json.read(row.getString("phases"), new TypeReference<List<PhaseWindow>>() {}),
         RatingMode.valueOf(row.getString("rating_mode")),
         row.getInteger("max_comment_depth"),
         row.getInteger("max_comment_length"),
@@ -181,21 +180,5 @@ public class DialogueRepository {
         row.getBoolean("anonymous_contributions"),
         row.getOffsetDateTime("created_at"),
         row.getOffsetDateTime("phase_changed_at"));
-  }
-
-  private String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot write " + value, e);
-    }
-  }
-
-  private <T> T read(String text, TypeReference<T> type) {
-    try {
-      return json.readValue(text, type);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Stored JSON is unreadable: " + text, e);
-    }
   }
 }

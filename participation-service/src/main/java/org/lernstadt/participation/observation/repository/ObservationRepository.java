@@ -1,8 +1,6 @@
 package org.lernstadt.participation.observation.repository;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -16,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.lernstadt.participation.common.JsonColumns;
 import org.lernstadt.participation.common.Rows;
 import org.lernstadt.participation.form.FormField;
 import org.lernstadt.participation.observation.mapping.ObservationView;
@@ -30,7 +29,7 @@ public class ObservationRepository {
           + " status, review_reason, created_at";
 
   @Inject Pool pool;
-  @Inject ObjectMapper json;
+  @Inject JsonColumns json;
 
   public Pool pool() {
     return pool;
@@ -41,7 +40,7 @@ public class ObservationRepository {
     return sql.preparedQuery(
             "insert into observation_project (id, title, description, form, created_by)"
                 + " values ($1, $2, $3, cast($4::text as jsonb), $5)")
-        .execute(Tuple.of(id, title, description, write(form), by))
+        .execute(Tuple.of(id, title, description, json.write(form), by))
         .replaceWithVoid();
   }
 
@@ -56,7 +55,7 @@ public class ObservationRepository {
                         r.getUUID("id"),
                         r.getString("title"),
                         r.getString("description"),
-                        read(r.getString("form"), new TypeReference<List<FormField>>() {}))));
+                        json.read(r.getString("form"), new TypeReference<List<FormField>>() {}))));
   }
 
   public Uni<Void> insertObservation(
@@ -85,7 +84,7 @@ public class ObservationRepository {
                     lon,
                     observedAt,
                     photoRef,
-                    write(answers))))
+                    json.write(answers))))
         .replaceWithVoid();
   }
 
@@ -126,25 +125,9 @@ public class ObservationRepository {
         r.getDouble("lon"),
         r.getOffsetDateTime("observed_at"),
         r.getString("photo_ref"),
-        read(r.getString("answers"), new TypeReference<Map<String, Object>>() {}),
+        json.read(r.getString("answers"), new TypeReference<Map<String, Object>>() {}),
         r.getString("status"),
         r.getString("review_reason"),
         r.getOffsetDateTime("created_at"));
-  }
-
-  private String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private <T> T read(String text, TypeReference<T> type) {
-    try {
-      return json.readValue(text, type);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Stored JSON is unreadable", e);
-    }
   }
 }

@@ -1,8 +1,6 @@
 package org.lernstadt.participation.survey.repository;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -15,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.lernstadt.participation.common.JsonColumns;
 import org.lernstadt.participation.common.Rows;
 import org.lernstadt.participation.form.FormField;
 import org.lernstadt.participation.survey.mapping.SurveyView;
@@ -49,7 +48,7 @@ public class SurveyRepository {
       "select exists (select 1 from survey_response where survey_id = $1) as answered";
 
   @Inject Pool pool;
-  @Inject ObjectMapper json;
+  @Inject JsonColumns json;
 
   public Pool pool() {
     return pool;
@@ -58,7 +57,7 @@ public class SurveyRepository {
   public Uni<Void> upsert(
       SqlClient sql, UUID id, UUID dialogueId, String title, List<FormField> form, int minCell) {
     return sql.preparedQuery(UPSERT)
-        .execute(Tuple.tuple(Arrays.asList(id, dialogueId, title, write(form), minCell)))
+        .execute(Tuple.tuple(Arrays.asList(id, dialogueId, title, json.write(form), minCell)))
         .replaceWithVoid();
   }
 
@@ -82,7 +81,8 @@ public class SurveyRepository {
       String district,
       Map<String, Object> answers) {
     return sql.preparedQuery(INSERT_RESPONSE)
-        .execute(Tuple.tuple(Arrays.asList(id, surveyId, respondent, district, write(answers))))
+        .execute(
+            Tuple.tuple(Arrays.asList(id, surveyId, respondent, district, json.write(answers))))
         .replaceWithVoid();
   }
 
@@ -96,7 +96,7 @@ public class SurveyRepository {
                     r ->
                         new StoredResponse(
                             r.getString("district"),
-                            read(
+                            json.read(
                                 r.getString("answers"),
                                 new TypeReference<Map<String, Object>>() {}))));
   }
@@ -112,24 +112,8 @@ public class SurveyRepository {
         r.getUUID("id"),
         r.getUUID("dialogue_id"),
         r.getString("title"),
-        read(r.getString("form"), new TypeReference<List<FormField>>() {}),
+        json.read(r.getString("form"), new TypeReference<List<FormField>>() {}),
         r.getInteger("min_cell_size"),
         r.getOffsetDateTime("published_at"));
-  }
-
-  private String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private <T> T read(String text, TypeReference<T> type) {
-    try {
-      return json.readValue(text, type);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Stored JSON is unreadable", e);
-    }
   }
 }
