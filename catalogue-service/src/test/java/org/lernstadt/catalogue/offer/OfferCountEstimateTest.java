@@ -8,40 +8,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lernstadt.platform.testing.KafkaTestResource;
 import org.lernstadt.platform.testing.KeycloakTestResource;
 import org.lernstadt.platform.testing.PostgresTestResource;
 
 /**
- * A search that matches more offers than are counted exactly is counted on a sample of the table
- * and flagged as approximate. Here the exact limit is one offer and the sample takes all but one in
- * a million of the table's pages, so the estimate must equal the true counts: the sampled query
- * path is checked against known numbers.
+ * The search's paths for a large catalogue, with the few offers of a test: a search that matches
+ * more offers than are counted exactly is counted on a sample of the table and flagged as
+ * approximate, and a page in distance order looks further than the nearest sessions it read first.
+ * The test profile (application.properties) sets the exact limit to one offer, the sample to all
+ * but one in a million of the table's pages (so the estimate must equal the true counts) and the
+ * first read to one session.
  */
 @QuarkusTest
-@TestProfile(OfferCountEstimateTest.SmallExactLimit.class)
 @QuarkusTestResource(
     value = PostgresTestResource.class,
     initArgs = @ResourceArg(name = "database", value = "catalogue"))
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(KeycloakTestResource.class)
 class OfferCountEstimateTest {
-
-  public static class SmallExactLimit implements QuarkusTestProfile {
-    @Override
-    public Map<String, String> getConfigOverrides() {
-      return Map.of(
-          "lernstadt.catalogue.search.exact-count-limit", "1",
-          "lernstadt.catalogue.search.count-sample-percent", "99.9999",
-          "lernstadt.catalogue.search.nearest-candidates", "1");
-    }
-  }
 
   /**
    * With one nearest session read at first, a page in distance order has to look further (1, 8, 64,
