@@ -16,11 +16,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.lernstadt.platform.servers.PostgresServer;
@@ -122,30 +117,5 @@ public final class Fixtures {
     StringBuilder all = new StringBuilder(String.valueOf(record.key())).append(' ');
     record.headers().forEach(h -> all.append(h.key()).append('=').append(new String(h.value())));
     return all.append(' ').append(record.value()).toString();
-  }
-
-  /** Runs all tasks at once, each on its own thread; their results in task order. */
-  public static <T> List<T> together(List<Callable<T>> tasks) throws Exception {
-    ExecutorService threads = Executors.newFixedThreadPool(tasks.size());
-    CountDownLatch start = new CountDownLatch(1);
-    try {
-      List<Future<T>> futures = new ArrayList<>();
-      for (Callable<T> task : tasks) {
-        futures.add(
-            threads.submit(
-                () -> {
-                  start.await();
-                  return task.call();
-                }));
-      }
-      start.countDown();
-      List<T> results = new ArrayList<>();
-      for (Future<T> future : futures) {
-        results.add(future.get());
-      }
-      return results;
-    } finally {
-      threads.shutdownNow();
-    }
   }
 }

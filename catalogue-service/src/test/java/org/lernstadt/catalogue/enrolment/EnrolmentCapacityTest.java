@@ -16,10 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.lernstadt.catalogue.enrolment.event.EnrolmentEvents;
 import org.lernstadt.catalogue.enrolment.mapping.EnrolmentView;
 import org.lernstadt.catalogue.enrolment.service.EnrolmentService;
+import org.lernstadt.platform.testing.Concurrently;
 import org.lernstadt.platform.testing.KafkaTestResource;
 import org.lernstadt.platform.testing.KeycloakTestResource;
 import org.lernstadt.platform.testing.PostgresTestResource;
@@ -70,31 +67,6 @@ class EnrolmentCapacityTest {
     return IntStream.range(0, n).mapToObj(i -> "subject-" + run + "-" + i).toList();
   }
 
-  /** Runs all tasks at once, each on its own thread, and returns their results in task order. */
-  private static <T> List<T> together(List<Callable<T>> tasks) throws Exception {
-    ExecutorService threads = Executors.newFixedThreadPool(tasks.size());
-    CountDownLatch start = new CountDownLatch(1);
-    try {
-      List<Future<T>> futures = new ArrayList<>();
-      for (Callable<T> task : tasks) {
-        futures.add(
-            threads.submit(
-                () -> {
-                  start.await();
-                  return task.call();
-                }));
-      }
-      start.countDown();
-      List<T> results = new ArrayList<>();
-      for (Future<T> future : futures) {
-        results.add(future.get());
-      }
-      return results;
-    } finally {
-      threads.shutdownNow();
-    }
-  }
-
   private EnrolmentView enrol(UUID offer, String subject) {
     return enrolments.enrol(offer, subject).await().atMost(WAIT).enrolment();
   }
@@ -110,7 +82,7 @@ class EnrolmentCapacityTest {
     List<String> people = subjects(30);
 
     List<EnrolmentView> results =
-        together(
+        Concurrently.together(
             people.stream().map(s -> (Callable<EnrolmentView>) () -> enrol(offer, s)).toList());
 
     Map<String, List<EnrolmentView>> byStatus =
@@ -203,7 +175,7 @@ class EnrolmentCapacityTest {
         tasks.add(() -> enrolments.cancelMine(offer, leaving).await().atMost(WAIT));
       }
     }
-    together(tasks);
+    Concurrently.together(tasks);
 
     // Every freed place went to the waiting list in its order; no newcomer overtook it.
     for (String s : waiting) {

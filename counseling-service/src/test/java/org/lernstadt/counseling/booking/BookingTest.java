@@ -30,6 +30,7 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.lernstadt.counseling.Fixtures;
+import org.lernstadt.platform.testing.Concurrently;
 import org.lernstadt.platform.testing.KafkaTestResource;
 import org.lernstadt.platform.testing.KeycloakTestResource;
 import org.lernstadt.platform.testing.PostgresTestResource;
@@ -111,7 +112,7 @@ class BookingTest {
   void twentyParallelBookingsOfOneSlotGiveExactlyOne() throws Exception {
     String slot = slot("counselor1", CENTRE_1, freshHour(), 60, "IN_PERSON");
     List<Integer> statuses =
-        Fixtures.together(
+        Concurrently.together(
             IntStream.range(0, 20)
                 .mapToObj(
                     i -> (Callable<Integer>) () -> bookAnonymously(slot, email()).statusCode())
@@ -257,7 +258,7 @@ class BookingTest {
             .mapToObj(i -> slot("counselor2", CENTRE_2, freshHour(), 30, "VIDEO"))
             .toList();
     List<Integer> statuses =
-        Fixtures.together(
+        Concurrently.together(
             slots.stream()
                 .map(s -> (Callable<Integer>) () -> bookAnonymously(s, email).statusCode())
                 .toList());
