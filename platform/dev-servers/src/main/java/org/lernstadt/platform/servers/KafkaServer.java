@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,6 +48,13 @@ public final class KafkaServer implements AutoCloseable {
    * connection goes through the proxy and a test can take the broker away with {@link #outage()}.
    */
   static KafkaServer startInJvm() {
+    // The broker shares the JVM of the tests. Kafka halts its JVM on faults it considers fatal
+    // (e.g. a log directory that goes away while the JVM's shutdown hooks run); here that would
+    // end a passing test run with an error code, so such a request is logged instead.
+    Exit.setHaltProcedure(
+        (code, message) -> LOG.errorf("In-JVM Kafka broker asked to halt (%d): %s", code, message));
+    Exit.setExitProcedure(
+        (code, message) -> LOG.errorf("In-JVM Kafka broker asked to exit (%d): %s", code, message));
     TcpProxy proxy = TcpProxy.onFreePort();
     try {
       KafkaClusterTestKit cluster =
