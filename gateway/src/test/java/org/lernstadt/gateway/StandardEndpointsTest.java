@@ -7,6 +7,7 @@ import org.lernstadt.platform.testing.StandardEndpointsContract;
 
 @QuarkusTest
 @QuarkusTestResource(KeycloakTestResource.class)
+@QuarkusTestResource(PlatformServicesResource.class)
 class StandardEndpointsTest extends StandardEndpointsContract {
 
   StandardEndpointsTest() {

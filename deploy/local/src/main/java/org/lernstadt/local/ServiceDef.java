@@ -31,8 +31,8 @@ enum ServiceDef {
   }
 
   /**
-   * The short name: the key in --port, and the gateway's REST client name
-   * (quarkus.rest-client.NAME.url).
+   * The short name: the key in --port, and the gateway's route and service name
+   * (lernstadt.gateway.services.NAME.url).
    */
   String portName() {
     return portName;

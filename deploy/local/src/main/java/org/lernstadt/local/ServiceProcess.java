@@ -58,7 +58,7 @@ final class ServiceProcess {
       for (ServiceDef other : ServiceDef.values()) {
         if (other != ServiceDef.GATEWAY) {
           env.put(
-              "QUARKUS_REST_CLIENT_" + other.portName().toUpperCase(Locale.ROOT) + "_URL",
+              "LERNSTADT_GATEWAY_SERVICES_" + other.portName().toUpperCase(Locale.ROOT) + "_URL",
               serviceUrls.get(other).toString());
         }
       }
