@@ -77,7 +77,10 @@ public final class ParticipationDemoData implements DemoDataLoader {
     }
   }
 
-  /** An event: days from the load (negative: it took place), who registered, who came. */
+  /**
+   * An event: on the first Tuesday from {@code inDays} after the load (negative: it took place),
+   * who registered, who came.
+   */
   record Event(
       boolean ofClosedDialogue,
       String kind,
@@ -171,6 +174,7 @@ public final class ParticipationDemoData implements DemoDataLoader {
                 + " und Wünsche für ihr Konzept zum lebenslangen Lernen. Nach dem Vorbild des"
                 + " Dresdner Bürgerdialogs \"Wo lernst du in Dresden?\".",
             List.of("Wo lernen Sie?", "Was hilft Ihnen beim Lernen?", "Was fehlt Ihnen?"),
+            "Ich lerne am liebsten %s, %s.",
             76,
             6,
             195);
@@ -219,6 +223,7 @@ public final class ParticipationDemoData implements DemoDataLoader {
             "Die Stadt plant neue Lernorte in den Stadtteilen. Sagen Sie uns, was in Ihrer"
                 + " Nähe fehlt und wo ein offener Lernort entstehen sollte.",
             List.of("Was fehlt in Ihrem Stadtteil?", "Wo sollte ein neuer Lernort entstehen?"),
+            "Bisher lerne ich %s, %s, aber in meiner Nähe fehlt so ein Ort.",
             14,
             3,
             40);
@@ -269,6 +274,7 @@ public final class ParticipationDemoData implements DemoDataLoader {
       String title,
       String description,
       List<String> questions,
+      String textTemplate,
       int contributions,
       int comments,
       int ratings) {
@@ -288,11 +294,10 @@ public final class ParticipationDemoData implements DemoDataLoader {
       List<String> places = PLACES.get(category);
       String wish = WISHES[random.nextInt(WISHES.length)];
       String text =
-          ("Ich lerne am liebsten "
-                  + places.get(random.nextInt(places.size()))
-                  + ", "
-                  + REASONS[random.nextInt(REASONS.length)]
-                  + ". "
+          (textTemplate.formatted(
+                      places.get(random.nextInt(places.size())),
+                      REASONS[random.nextInt(REASONS.length)])
+                  + " "
                   + wish)
               .strip();
       // One in eight is about the whole city, without a place.
