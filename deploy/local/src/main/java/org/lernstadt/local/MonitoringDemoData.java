@@ -263,15 +263,14 @@ public final class MonitoringDemoData implements DemoDataLoader {
     for (String csv : List.of(plan.populationCsv(), plan.valuesCsv())) {
       http.send("POST", monitoring.resolve("/v1/imports"), analyst, "text/csv", csv, Set.of(200));
     }
-    // Rules are evaluated once when created, so they come after the values.
+    // Rules are evaluated once when created, so they come after the values. An indicator that
+    // has rules already got them from an earlier, interrupted load.
     for (Rule rule : plan.rules()) {
-      http.send(
-          "POST",
-          monitoring.resolve("/v1/indicators/" + rule.indicator() + "/rules"),
-          analyst,
-          "application/json",
-          rule.json(),
-          Set.of(201));
+      URI rules = monitoring.resolve("/v1/indicators/" + rule.indicator() + "/rules");
+      if (!http.send("GET", rules, analyst, null, null, Set.of(200)).body().strip().equals("[]")) {
+        continue;
+      }
+      http.send("POST", rules, analyst, "application/json", rule.json(), Set.of(201));
     }
   }
 }

@@ -362,6 +362,7 @@ public final class ParticipationDemoData implements DemoDataLoader {
   public void load(StackEndpoints endpoints) throws Exception {
     Plan plan = plan(SEED);
     try (Loader loader = new Loader(endpoints)) {
+      loader.refuseAnEarlierLoad(plan);
       Loaded closed = loader.dialogue(plan.closed());
       loader.phase(closed.id(), "RATING");
       loader.phase(closed.id(), "CLOSED");
@@ -418,6 +419,24 @@ public final class ParticipationDemoData implements DemoDataLoader {
         tokens.add(() -> http.userToken(username));
       }
       citizens = all(tokens);
+    }
+
+    /**
+     * Dialogues and events get new ids each time, so a second load would show everything twice:
+     * after an interrupted load the data folder has to start afresh.
+     */
+    void refuseAnEarlierLoad(Plan plan) throws Exception {
+      for (String list : List.of("/v1/dialogues?limit=100", "/v1/dialogues/drafts?limit=100")) {
+        String page = asEditor("GET", list, null);
+        for (Dialogue d : List.of(plan.closed(), plan.open())) {
+          if (page.contains(DemoHttp.quote(d.title()))) {
+            throw new IllegalStateException(
+                "The dialogue \""
+                    + d.title()
+                    + "\" exists from an earlier, interrupted demo load; start with --fresh.");
+          }
+        }
+      }
     }
 
     /** Creates and opens the dialogue and submits what its citizens contributed. */
