@@ -28,8 +28,12 @@ final class DemoData {
         continue;
       }
       out.printf("  demo data    loading %s%n", loader.name());
+      long start = System.nanoTime();
       try {
         loader.load(endpoints);
+        out.printf(
+            "  demo data    %s loaded in %.1f s%n",
+            loader.name(), (System.nanoTime() - start) / 1e9);
         Files.createDirectories(markers);
         Files.writeString(marker, Instant.now() + "\n");
       } catch (IOException e) {

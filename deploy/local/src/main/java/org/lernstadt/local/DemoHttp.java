@@ -91,6 +91,26 @@ final class DemoHttp {
     return m.group(1);
   }
 
+  /** The text as a JSON string literal. */
+  static String quote(String text) {
+    StringBuilder json = new StringBuilder("\"");
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '"' -> json.append("\\\"");
+        case '\\' -> json.append("\\\\");
+        case '\n' -> json.append("\\n");
+        default -> {
+          if (c < 0x20) {
+            json.append("\\u%04x".formatted((int) c));
+          } else {
+            json.append(c);
+          }
+        }
+      }
+    }
+    return json.append('"').toString();
+  }
+
   static String shorten(String text) {
     return text.length() > 500 ? text.substring(0, 500) + "…" : text;
   }

@@ -38,7 +38,7 @@ public final class LocalStack {
 
   static final List<String> DEMO_USERS =
       List.of(
-          "citizen1",
+          "citizen1 to citizen30",
           "counselor1",
           "counselor2",
           "lead1",
