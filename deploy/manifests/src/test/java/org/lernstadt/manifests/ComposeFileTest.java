@@ -31,7 +31,7 @@ class ComposeFileTest {
   @Test
   void runsTheInfrastructureAndEveryServiceFromItsDockerfile() {
     assertTrue(services.keySet().containsAll(Set.of("postgres", "kafka", "keycloak")));
-    for (Services service : Services.all()) {
+    for (LernstadtService service : LernstadtService.all()) {
       Map<String, Object> entry = map(services.get(service.module()));
       Map<String, Object> build = map(entry.get("build"));
       Path context = FILE.getParent().resolve((String) build.get("context"));
@@ -66,7 +66,7 @@ class ComposeFileTest {
             entry.getKey() + " -> " + dependency.getKey());
       }
     }
-    for (Services service : Services.all()) {
+    for (LernstadtService service : LernstadtService.all()) {
       Map<String, Object> entry = map(services.get(service.module()));
       String check =
           String.join(
@@ -94,13 +94,14 @@ class ComposeFileTest {
 
   @Test
   void givesEachServiceTheEnvironmentItReadsAndNothingElse() {
-    for (Services service : Services.all()) {
+    for (LernstadtService service : LernstadtService.all()) {
       Set<String> env = map(map(services.get(service.module())).get("environment")).keySet();
-      Set<String> known = Services.envNames(service.knownProperties());
+      Set<String> known = LernstadtService.envNames(service.knownProperties());
       Set<String> unknown = new TreeSet<>(env);
       unknown.removeAll(known);
       assertEquals(Set.of(), unknown, service.module() + " is given variables it does not read");
-      Set<String> missing = new TreeSet<>(Services.envNames(service.requiredInProduction()));
+      Set<String> missing =
+          new TreeSet<>(LernstadtService.envNames(service.requiredInProduction()));
       missing.removeAll(env);
       assertEquals(Set.of(), missing, service.module() + " lacks variables it needs");
       assertEquals(

@@ -52,7 +52,7 @@ class KubernetesManifestsTest {
   void everyServiceRunsSafelyWithProbesResourcesAutoscalingAndABudget(String overlay) {
     Manifests manifests = Manifests.render(overlay);
     assertEquals(5, manifests.ofKind("Deployment").size());
-    for (Services service : Services.all()) {
+    for (LernstadtService service : LernstadtService.all()) {
       Map<String, Object> deployment = manifests.get("Deployment", service.module());
       assertEquals(List.of(), deploymentViolations(deployment, service), service.module());
 
@@ -77,7 +77,7 @@ class KubernetesManifestsTest {
   @ValueSource(strings = {"local", "production"})
   void givesEachServiceTheEnvironmentItReadsFromThingsThatExist(String overlay) {
     Manifests manifests = Manifests.render(overlay);
-    for (Services service : Services.all()) {
+    for (LernstadtService service : LernstadtService.all()) {
       List<Object> env =
           list(
               at(
@@ -107,9 +107,10 @@ class KubernetesManifestsTest {
         }
       }
       Set<String> unknown = new TreeSet<>(names);
-      unknown.removeAll(Services.envNames(service.knownProperties()));
+      unknown.removeAll(LernstadtService.envNames(service.knownProperties()));
       assertEquals(Set.of(), unknown, service.module() + " is given variables it does not read");
-      Set<String> missing = new TreeSet<>(Services.envNames(service.requiredInProduction()));
+      Set<String> missing =
+          new TreeSet<>(LernstadtService.envNames(service.requiredInProduction()));
       missing.removeAll(names);
       assertEquals(Set.of(), missing, service.module() + " lacks variables it needs");
 
@@ -143,7 +144,7 @@ class KubernetesManifestsTest {
   @ValueSource(strings = {"local", "production"})
   void everyDatabaseAcceptsTheConnectionsOfTheMostPodsTheAutoscalerRuns(String overlay) {
     Manifests manifests = Manifests.render(overlay);
-    for (Services service : Services.all()) {
+    for (LernstadtService service : LernstadtService.all()) {
       if (service.isGateway()) {
         continue;
       }
@@ -173,7 +174,7 @@ class KubernetesManifestsTest {
       assertEquals("delete", at(topic, "spec", "config", "cleanup.policy"), name(topic));
       assertNotNull(at(topic, "spec", "config", "retention.ms"), name(topic));
     }
-    assertEquals(Services.topics(), declared);
+    assertEquals(LernstadtService.topics(), declared);
     assertEquals(
         false,
         at(
@@ -209,7 +210,7 @@ class KubernetesManifestsTest {
         }
       }
     }
-    for (Services service : Services.all()) {
+    for (LernstadtService service : LernstadtService.all()) {
       Map<String, Object> labels =
           map(
               at(
@@ -335,11 +336,12 @@ class KubernetesManifestsTest {
     map(container.get("securityContext")).put("readOnlyRootFilesystem", false);
     assertEquals(
         List.of("no startupProbe at /q/health/started", "the root file system is writable"),
-        deploymentViolations(deployment, Services.named("catalogue-service")));
+        deploymentViolations(deployment, LernstadtService.named("catalogue-service")));
   }
 
   /** What every Lernstadt Deployment must have; the violations, empty if none. */
-  static List<String> deploymentViolations(Map<String, Object> deployment, Services service) {
+  static List<String> deploymentViolations(
+      Map<String, Object> deployment, LernstadtService service) {
     List<String> violations = new ArrayList<>();
     Map<String, Object> pod = map(at(deployment, "spec", "template", "spec"));
     List<Object> containers = list(pod.get("containers"));

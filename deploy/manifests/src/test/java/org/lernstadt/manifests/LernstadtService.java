@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * What the deployments must match, read from the services themselves: their modules and ports (the
  * local launcher's ServiceDef), the configuration they read and the Kafka topics they use.
  */
-record Services(String module, String portName, int port, String database) {
+record LernstadtService(String module, String portName, int port, String database) {
 
   private static final Pattern SERVICE_DEF =
       Pattern.compile("\\w+\\(\"([a-z-]+)\", \"([a-z]+)\", (\\d+), (?:\"([a-z]+)\"|null)\\)");
@@ -30,13 +30,14 @@ record Services(String module, String portName, int port, String database) {
       Pattern.compile("String TOPIC\\s*=\\s*\"([a-z0-9.-]+)\"");
 
   /** The five services, as the local launcher (deploy/local ServiceDef) defines them. */
-  static List<Services> all() {
+  static List<LernstadtService> all() {
     String source =
         Repo.read(Repo.path("deploy/local/src/main/java/org/lernstadt/local/ServiceDef.java"));
-    List<Services> services = new ArrayList<>();
+    List<LernstadtService> services = new ArrayList<>();
     Matcher m = SERVICE_DEF.matcher(source);
     while (m.find()) {
-      services.add(new Services(m.group(1), m.group(2), Integer.parseInt(m.group(3)), m.group(4)));
+      services.add(
+          new LernstadtService(m.group(1), m.group(2), Integer.parseInt(m.group(3)), m.group(4)));
     }
     if (services.size() != 5) {
       throw new IllegalStateException("ServiceDef changed its form: found " + services);
@@ -44,7 +45,7 @@ record Services(String module, String portName, int port, String database) {
     return services;
   }
 
-  static Services named(String module) {
+  static LernstadtService named(String module) {
     return all().stream().filter(s -> s.module.equals(module)).findFirst().orElseThrow();
   }
 
@@ -76,7 +77,7 @@ record Services(String module, String portName, int port, String database) {
       }
     }
     if (isGateway()) {
-      for (Services other : all()) {
+      for (LernstadtService other : all()) {
         if (!other.isGateway()) {
           known.add("quarkus.rest-client." + other.portName + ".url");
         }
@@ -105,7 +106,7 @@ record Services(String module, String portName, int port, String database) {
       }
     }
     if (isGateway()) {
-      for (Services other : all()) {
+      for (LernstadtService other : all()) {
         if (!other.isGateway()) {
           required.add("quarkus.rest-client." + other.portName + ".url");
         }
@@ -117,7 +118,7 @@ record Services(String module, String portName, int port, String database) {
   /** The topics of every service: outbox topics in the code, channel topics in the properties. */
   static Set<String> topics() {
     Set<String> topics = new TreeSet<>();
-    for (Services service : all()) {
+    for (LernstadtService service : all()) {
       Matcher m = TOPIC_CONSTANT.matcher(javaSources(Repo.path(service.module + "/src/main/java")));
       while (m.find()) {
         topics.add(m.group(1));
