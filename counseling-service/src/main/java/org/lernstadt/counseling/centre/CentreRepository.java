@@ -34,9 +34,19 @@ public class CentreRepository {
     return pool;
   }
 
-  public Uni<List<CentreView>> all(SqlClient sql) {
-    return sql.query("select " + CENTRE_COLUMNS + " from centre order by name, id")
-        .execute()
+  /**
+   * The centres by name, optionally only those whose name matches {@code namePattern} (a {@code
+   * LIKE} pattern escaped with backslashes; case-, accent- and ß-insensitive) and those in {@code
+   * district}; null means no filter.
+   */
+  public Uni<List<CentreView>> matching(SqlClient sql, String namePattern, String district) {
+    return sql.preparedQuery(
+            "select "
+                + CENTRE_COLUMNS
+                + " from centre where (cast($1 as text) is null"
+                + " or search_fold(name) like search_fold($1) escape '\\')"
+                + " and (cast($2 as text) is null or district = $2) order by name, id")
+        .execute(Tuple.of(namePattern, district))
         .map(Sql.all(CentreRepository::toCentre));
   }
 

@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,11 +22,13 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lernstadt.counseling.common.Caller;
 import org.lernstadt.counseling.common.Callers;
 import org.lernstadt.counseling.feedback.FeedbackService;
 import org.lernstadt.counseling.feedback.QualityView;
+import org.lernstadt.platform.web.TextQuery;
 
 /** The counselling centres (drop-in points) and their appointment slots. */
 @Path("/v1/centres")
@@ -39,9 +42,19 @@ public class CentreResource {
 
   @GET
   @PermitAll
-  @Operation(summary = "All counselling centres")
-  public Uni<List<CentreView>> all() {
-    return centres.all();
+  @Operation(
+      summary = "The counselling centres by name, optionally by a part of the name and district")
+  public Uni<List<CentreView>> list(
+      @Parameter(
+              description =
+                  "a part of the name, 2 to 100 characters after trimming; case-, accent- and"
+                      + " ß-insensitive")
+          @QueryParam("q")
+          String q,
+      @Parameter(description = "a district code (exact)")
+          @QueryParam("district")
+          @Pattern(regexp = CentreCommand.DISTRICT, message = "must be a district code") String district) {
+    return centres.list(TextQuery.of(q, "q"), district);
   }
 
   @GET

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.lernstadt.counseling.common.Caller;
 import org.lernstadt.platform.web.ProblemException;
+import org.lernstadt.platform.web.TextQuery;
 
 /** Centres and the slots their counsellors publish. */
 @ApplicationScoped
@@ -19,8 +20,9 @@ public class CentreService {
   @Inject CentreRepository centres;
   @Inject Membership membership;
 
-  public Uni<List<CentreView>> all() {
-    return centres.all(centres.pool());
+  /** The centres by name; {@code name} and {@code district} narrow them when present. */
+  public Uni<List<CentreView>> list(TextQuery name, String district) {
+    return centres.matching(centres.pool(), name == null ? null : name.containsPattern(), district);
   }
 
   public Uni<CentreView> get(UUID id) {

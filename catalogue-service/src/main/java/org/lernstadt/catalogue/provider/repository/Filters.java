@@ -27,6 +27,20 @@ final class Filters {
     return when(value, name, field + " = :" + name);
   }
 
+  /**
+   * Substring match of {@code field} on {@code pattern} (a {@code LIKE} pattern escaped with
+   * backslashes), case-, accent- and ß-insensitive through the migration's {@code search_fold}, on
+   * which the trigram indexes are built.
+   */
+  Filters like(String field, String pattern) {
+    return when(
+        pattern,
+        "q",
+        "function('search_fold' as String, "
+            + field
+            + ") like function('search_fold' as String, :q) escape '\\'");
+  }
+
   /** Keyset position after (name, id) for lists ordered by name, id. */
   Filters afterName(String afterName, UUID afterId) {
     if (afterId != null) {

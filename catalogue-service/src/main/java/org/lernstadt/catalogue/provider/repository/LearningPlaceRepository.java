@@ -25,9 +25,11 @@ public class LearningPlaceRepository implements PanacheRepositoryBase<LearningPl
   /**
    * One page of learning places in (name, id) order, after the given position if any.
    *
+   * @param namePattern a {@code LIKE} pattern on the name (see {@link Filters#like}), or null
    * @param fetch how many rows to read (the page size plus one)
    */
   public Uni<List<LearningPlaceEntity>> page(
+      String namePattern,
       UUID provider,
       String district,
       LearningPlaceKind kind,
@@ -36,6 +38,7 @@ public class LearningPlaceRepository implements PanacheRepositoryBase<LearningPl
       int fetch) {
     Filters filters =
         new Filters()
+            .like("name", namePattern)
             .equal("providerId", "provider", provider)
             .equal("districtCode", "district", district)
             .equal("kind", "kind", kind)

@@ -49,12 +49,19 @@ public class ProviderRepository implements PanacheRepositoryBase<ProviderEntity,
   /**
    * One page of providers in (name, id) order, after the given position if any.
    *
+   * @param namePattern a {@code LIKE} pattern on the name (see {@link Filters#like}), or null
    * @param fetch how many rows to read (the page size plus one)
    */
   public Uni<List<ProviderEntity>> page(
-      String district, ProviderKind kind, String afterName, UUID afterId, int fetch) {
+      String namePattern,
+      String district,
+      ProviderKind kind,
+      String afterName,
+      UUID afterId,
+      int fetch) {
     Filters filters =
         new Filters()
+            .like("name", namePattern)
             .equal("districtCode", "district", district)
             .equal("kind", "kind", kind)
             .afterName(afterName, afterId);

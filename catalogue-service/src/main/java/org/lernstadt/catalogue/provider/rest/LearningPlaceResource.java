@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lernstadt.catalogue.provider.domain.LearningPlaceKind;
 import org.lernstadt.catalogue.provider.mapping.LearningPlaceView;
@@ -29,6 +30,7 @@ import org.lernstadt.catalogue.provider.service.LearningPlaceService;
 import org.lernstadt.catalogue.provider.service.Precondition;
 import org.lernstadt.platform.web.Page;
 import org.lernstadt.platform.web.PageRequest;
+import org.lernstadt.platform.web.TextQuery;
 
 /** Learning places (Lernorte): editors maintain all, a partner those of its own provider. */
 @Path("/v1/learning-places")
@@ -70,14 +72,24 @@ public class LearningPlaceResource {
 
   @GET
   @PermitAll
-  @Operation(summary = "Learning places by name, filtered by provider, district and kind")
+  @Operation(
+      summary =
+          "Learning places by name, filtered by a part of the name (q), provider, district and"
+              + " kind")
   public Uni<Page<LearningPlaceView>> list(
+      @Parameter(
+              description =
+                  "a part of the name, 2 to 100 characters after trimming; case-, accent- and"
+                      + " ß-insensitive")
+          @QueryParam("q")
+          String q,
       @QueryParam("provider") String provider,
       @QueryParam("district") String district,
       @QueryParam("kind") String kind,
       @QueryParam("limit") Integer limit,
       @QueryParam("cursor") String cursor) {
     return places.list(
+        TextQuery.of(q, "q"),
         QueryParams.uuid(provider, "provider"),
         QueryParams.district(district),
         QueryParams.enumOf(LearningPlaceKind.class, kind, "kind"),

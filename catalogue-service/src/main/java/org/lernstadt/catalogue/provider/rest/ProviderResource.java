@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lernstadt.catalogue.provider.domain.ProviderKind;
 import org.lernstadt.catalogue.provider.mapping.ProviderView;
@@ -29,6 +30,7 @@ import org.lernstadt.catalogue.provider.service.ProviderCommand;
 import org.lernstadt.catalogue.provider.service.ProviderService;
 import org.lernstadt.platform.web.Page;
 import org.lernstadt.platform.web.PageRequest;
+import org.lernstadt.platform.web.TextQuery;
 
 /** Institutions: editors register them; a partner maintains its own. */
 @Path("/v1/providers")
@@ -59,13 +61,23 @@ public class ProviderResource {
 
   @GET
   @PermitAll
-  @Operation(summary = "Institutions by name, filtered by district and kind, cursor-paginated")
+  @Operation(
+      summary =
+          "Institutions by name, filtered by a part of the name (q), district and kind,"
+              + " cursor-paginated")
   public Uni<Page<ProviderView>> list(
+      @Parameter(
+              description =
+                  "a part of the name, 2 to 100 characters after trimming; case-, accent- and"
+                      + " ß-insensitive")
+          @QueryParam("q")
+          String q,
       @QueryParam("district") String district,
       @QueryParam("kind") String kind,
       @QueryParam("limit") Integer limit,
       @QueryParam("cursor") String cursor) {
     return providers.list(
+        TextQuery.of(q, "q"),
         QueryParams.district(district),
         QueryParams.enumOf(ProviderKind.class, kind, "kind"),
         PageRequest.of(limit, cursor, DEFAULT_PAGE, MAX_PAGE));

@@ -27,6 +27,7 @@ import org.lernstadt.platform.web.Page;
 import org.lernstadt.platform.web.PageRequest;
 import org.lernstadt.platform.web.Problem.FieldError;
 import org.lernstadt.platform.web.ProblemException;
+import org.lernstadt.platform.web.TextQuery;
 
 /**
  * Learning places of the providers. Editors maintain the places of every provider; a partner only
@@ -103,12 +104,19 @@ public class LearningPlaceService {
 
   @WithSession
   public Uni<Page<LearningPlaceView>> list(
-      UUID provider, String district, LearningPlaceKind kind, PageRequest page) {
+      TextQuery name, UUID provider, String district, LearningPlaceKind kind, PageRequest page) {
     Cursor after = page.after();
     String afterName = after == null ? null : Cursors.text(after, 0);
     UUID afterId = after == null ? null : Cursors.uuid(after, 1);
     return places
-        .page(provider, district, kind, afterName, afterId, page.fetchSize())
+        .page(
+            name == null ? null : name.containsPattern(),
+            provider,
+            district,
+            kind,
+            afterName,
+            afterId,
+            page.fetchSize())
         .map(
             rows ->
                 Page.of(

@@ -30,6 +30,7 @@ import org.lernstadt.platform.web.Page;
 import org.lernstadt.platform.web.PageRequest;
 import org.lernstadt.platform.web.Problem.FieldError;
 import org.lernstadt.platform.web.ProblemException;
+import org.lernstadt.platform.web.TextQuery;
 
 /**
  * Institutions of the city's learning landscape. Editors register and maintain every provider; a
@@ -132,12 +133,19 @@ public class ProviderService {
   }
 
   @WithSession
-  public Uni<Page<ProviderView>> list(String district, ProviderKind kind, PageRequest page) {
+  public Uni<Page<ProviderView>> list(
+      TextQuery name, String district, ProviderKind kind, PageRequest page) {
     Cursor after = page.after();
     String afterName = after == null ? null : Cursors.text(after, 0);
     UUID afterId = after == null ? null : Cursors.uuid(after, 1);
     return providers
-        .page(district, kind, afterName, afterId, page.fetchSize())
+        .page(
+            name == null ? null : name.containsPattern(),
+            district,
+            kind,
+            afterName,
+            afterId,
+            page.fetchSize())
         .map(
             rows ->
                 Page.of(

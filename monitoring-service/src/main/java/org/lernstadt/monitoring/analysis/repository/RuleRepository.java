@@ -7,8 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.lernstadt.monitoring.analysis.domain.Importance;
 import org.lernstadt.monitoring.analysis.domain.MissingStrategy;
 import org.lernstadt.monitoring.analysis.domain.Rule;
@@ -99,6 +101,17 @@ public class RuleRepository {
         "update alert set resolved_at = now(), resolved_period = :period"
             + " where id = :id and resolved_at is null",
         args("id", alert, "period", period));
+  }
+
+  /** The number of open alerts in an area, by indicator (indicators without any are left out). */
+  public Uni<Map<String, Long>> openAlertCounts(String area) {
+    return sql.rows(
+            "select indicator_code, count(*) from alert where area_code = :area"
+                + " and resolved_at is null group by indicator_code",
+            args("area", area))
+        .map(
+            rows ->
+                rows.stream().collect(Collectors.toMap(r -> (String) r[0], r -> Sql.count(r[1]))));
   }
 
   public Uni<List<Alert>> alerts(Boolean open, String indicator, String area, int limit) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.lernstadt.monitoring.indicator.domain.Indicator;
 
 /**
  * Cell suppression for public output. Primary: a numerator from 1 to below the minimum cell size
@@ -21,6 +22,19 @@ import java.util.stream.Collectors;
 public final class Suppression {
 
   private Suppression() {}
+
+  /**
+   * The indicator's rule: its minimum cell size, with a denominator that counts people unless it is
+   * a population or the 1 of a count.
+   */
+  public static Map<Cell.Key, Confidentiality> apply(
+      List<Cell> cells, Indicator indicator, Map<String, String> parentOf) {
+    return apply(
+        cells,
+        indicator.minCellSize(),
+        indicator.denominatorPopulation() == null && !indicator.isCount(),
+        parentOf);
+  }
 
   /**
    * @param parentOf the parent unit of each area ({@code null} for the root)

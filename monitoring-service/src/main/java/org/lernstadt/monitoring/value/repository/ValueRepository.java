@@ -6,6 +6,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +47,35 @@ public class ValueRepository {
                 + " order by period_start",
             args("indicator", indicator, "area", area))
         .map(rows -> rows.stream().map(ValueRepository::cell).toList());
+  }
+
+  /**
+   * For every indicator with a total in {@code area}: the cells of the latest two periods in which
+   * that total has a value, in every area and category (the suppression of the area's totals
+   * depends on the whole table of a period). One query; by indicator, oldest period first.
+   */
+  public Uni<Map<String, List<Cell>>> recentPeriodsAround(String area) {
+    return sql.rows(
+            "with ranked as (select indicator_code, period, row_number() over (partition by"
+                + " indicator_code order by period_start desc) as rank from data_value"
+                + " where area_code = :area and dimension = '' and value is not null),"
+                + " recent as (select indicator_code, period from ranked where rank <= 2)"
+                + " select v.indicator_code, v.area_code, v.period, v.period_start, v.dimension,"
+                + " v.category, v.numerator, v.denominator, v.value, v.origin, v.flagged"
+                + " from data_value v join recent r on r.indicator_code = v.indicator_code"
+                + " and r.period = v.period"
+                + " order by v.indicator_code, v.period_start, v.area_code, v.dimension, v.category",
+            args("area", area))
+        .map(
+            rows -> {
+              Map<String, List<Cell>> byIndicator = new LinkedHashMap<>();
+              for (Object[] r : rows) {
+                byIndicator
+                    .computeIfAbsent((String) r[0], k -> new ArrayList<>())
+                    .add(cell(Arrays.copyOfRange(r, 1, r.length)));
+              }
+              return byIndicator;
+            });
   }
 
   /** The areas that have totals of an indicator. */

@@ -124,12 +124,7 @@ public class ValueQuery {
         periodIds == null
             ? cells
             : cells.stream().filter(c -> periodIds.contains(c.period())).toList();
-    Map<Cell.Key, Confidentiality> status =
-        Suppression.apply(
-            inPeriods,
-            indicator.minCellSize(),
-            indicator.denominatorPopulation() == null && !indicator.isCount(),
-            parentOf);
+    Map<Cell.Key, Confidentiality> status = Suppression.apply(inPeriods, indicator, parentOf);
     Map<String, BigDecimal> goalOf = new HashMap<>();
     goals.forEach(g -> goalOf.put(g.area() + "/" + g.year(), g.target()));
     List<ValueView> views =

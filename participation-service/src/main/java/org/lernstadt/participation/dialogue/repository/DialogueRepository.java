@@ -96,10 +96,17 @@ public class DialogueRepository {
    * One page of dialogues, newest first, after the cursor position {@code (createdAt, id)}.
    *
    * @param phase only this phase, or any public phase if {@code null}
+   * @param text a {@code LIKE} pattern (escaped with backslashes) that the title or the description
+   *     must match, case-, accent- and ß-insensitive; or {@code null} for all
    * @param district only dialogues concerning this district, or all
    */
   public Uni<List<DialogueView>> list(
-      Phase phase, String district, OffsetDateTime afterCreated, UUID afterId, int fetch) {
+      Phase phase,
+      String text,
+      String district,
+      OffsetDateTime afterCreated,
+      UUID afterId,
+      int fetch) {
     StringBuilder sql = new StringBuilder("select " + COLUMNS + " from dialogue where ");
     List<Object> params = new ArrayList<>();
     if (phase != null) {
@@ -107,6 +114,15 @@ public class DialogueRepository {
       sql.append("phase = $").append(params.size());
     } else {
       sql.append("phase <> 'DRAFT'");
+    }
+    if (text != null) {
+      params.add(text);
+      String pattern = "search_fold($" + params.size() + ") escape '\\'";
+      sql.append(" and (search_fold(title) like ")
+          .append(pattern)
+          .append(" or search_fold(description) like ")
+          .append(pattern)
+          .append(")");
     }
     if (district != null) {
       params.add(district);

@@ -21,6 +21,7 @@ import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lernstadt.participation.dialogue.domain.Phase;
 import org.lernstadt.participation.dialogue.mapping.DialogueView;
@@ -28,6 +29,7 @@ import org.lernstadt.participation.dialogue.service.DialogueCommand;
 import org.lernstadt.participation.dialogue.service.DialogueService;
 import org.lernstadt.platform.web.Page;
 import org.lernstadt.platform.web.PageRequest;
+import org.lernstadt.platform.web.TextQuery;
 
 /** Dialogues: public once open; created and managed by editors. */
 @Path("/v1/dialogues")
@@ -40,8 +42,17 @@ public class DialogueResource {
 
   @GET
   @PermitAll
-  @Operation(summary = "Dialogues past the draft, newest first; filter by phase and district")
+  @Operation(
+      summary =
+          "Dialogues past the draft, newest first; filter by a part of the title or description,"
+              + " phase and district")
   public Uni<Page<DialogueView>> list(
+      @Parameter(
+              description =
+                  "a part of the title or description, 2 to 100 characters after trimming; case-,"
+                      + " accent- and ß-insensitive")
+          @QueryParam("q")
+          String q,
       @QueryParam("phase") Phase phase,
       @QueryParam("district") @Pattern(regexp = "[A-Za-z0-9_-]{1,20}") String district,
       @QueryParam("limit") Integer limit,
@@ -50,7 +61,8 @@ public class DialogueResource {
       throw org.lernstadt.platform.web.ProblemException.invalid(
           "phase", "drafts are listed at /v1/dialogues/drafts");
     }
-    return dialogues.list(phase, district, PageRequest.of(limit, cursor, 20, 100));
+    return dialogues.list(
+        phase, TextQuery.of(q, "q"), district, PageRequest.of(limit, cursor, 20, 100));
   }
 
   @GET
@@ -59,7 +71,7 @@ public class DialogueResource {
   @Operation(summary = "Dialogues still in draft")
   public Uni<Page<DialogueView>> drafts(
       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-    return dialogues.list(Phase.DRAFT, null, PageRequest.of(limit, cursor, 20, 100));
+    return dialogues.list(Phase.DRAFT, null, null, PageRequest.of(limit, cursor, 20, 100));
   }
 
   @GET

@@ -24,6 +24,7 @@ import org.lernstadt.platform.web.Cursor;
 import org.lernstadt.platform.web.Page;
 import org.lernstadt.platform.web.PageRequest;
 import org.lernstadt.platform.web.ProblemException;
+import org.lernstadt.platform.web.TextQuery;
 
 /**
  * Editors create dialogues as drafts, define their phases and move them forward; each move is one
@@ -75,7 +76,8 @@ public class DialogueService {
                     .orElseThrow(() -> notFound(id)));
   }
 
-  public Uni<Page<DialogueView>> list(Phase phase, String district, PageRequest page) {
+  public Uni<Page<DialogueView>> list(
+      Phase phase, TextQuery text, String district, PageRequest page) {
     OffsetDateTime afterCreated = null;
     UUID afterId = null;
     if (page.after() != null) {
@@ -87,7 +89,13 @@ public class DialogueService {
       }
     }
     return dialogues
-        .list(phase, district, afterCreated, afterId, page.fetchSize())
+        .list(
+            phase,
+            text == null ? null : text.containsPattern(),
+            district,
+            afterCreated,
+            afterId,
+            page.fetchSize())
         .map(
             rows ->
                 Page.of(rows, page, d -> Cursor.of(d.createdAt().toString(), d.id().toString())));
