@@ -30,7 +30,9 @@ final class Screens {
       String offerId,
       String centreId,
       String dialogueId,
-      String indicator) {}
+      String indicator,
+      double lat,
+      double lon) {}
 
   private Screens() {}
 
@@ -71,24 +73,7 @@ final class Screens {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     double lat = -40 + random.nextDouble() * 10;
     double lon = -140 + random.nextDouble() * 30;
-    double half = 0.01;
-    List<List<Double>> ring =
-        List.of(
-            List.of(lon - half, lat - half),
-            List.of(lon + half, lat - half),
-            List.of(lon + half, lat + half),
-            List.of(lon - half, lat + half),
-            List.of(lon - half, lat - half));
-    as(editor)
-        .body(
-            Map.of(
-                "name",
-                "Bezirk " + word,
-                "geometry",
-                Map.of("type", "Polygon", "coordinates", List.of(ring))))
-        .put("/catalogue/v1/districts/" + code)
-        .then()
-        .statusCode(201);
+    district(editor, code, "Bezirk " + word, lat, lon);
 
     String provider =
         as(editor)
@@ -245,7 +230,37 @@ final class Screens {
         .post("/monitoring/v1/imports")
         .then()
         .statusCode(200);
-    return new City(code, word, offerId, centre, dialogueId, indicator);
+    return new City(code, word, offerId, centre, dialogueId, indicator, lat, lon);
+  }
+
+  /** A district next to the city's, with nothing in it; returns its code. */
+  static String emptyDistrictNextTo(City city) {
+    String code = "e" + city.code().substring(1);
+    district(
+        Tokens.forUser("editor1"),
+        code,
+        "Leerer Bezirk " + city.word(),
+        city.lat(),
+        city.lon() + 0.05);
+    return code;
+  }
+
+  private static void district(String editor, String code, String name, double lat, double lon) {
+    double half = 0.01;
+    List<List<Double>> ring =
+        List.of(
+            List.of(lon - half, lat - half),
+            List.of(lon + half, lat - half),
+            List.of(lon + half, lat + half),
+            List.of(lon - half, lat + half),
+            List.of(lon - half, lat - half));
+    as(editor)
+        .body(
+            Map.of(
+                "name", name, "geometry", Map.of("type", "Polygon", "coordinates", List.of(ring))))
+        .put("/catalogue/v1/districts/" + code)
+        .then()
+        .statusCode(201);
   }
 
   private static io.restassured.specification.RequestSpecification as(String token) {

@@ -49,6 +49,8 @@ final class ServiceProcess {
     }
     env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
     env.put("QUARKUS_OIDC_AUTH_SERVER_URL", realmUrl);
+    // Plain log lines for a person reading .lernstadt/logs; JSON lines are for a log collector.
+    env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
     if (service == ServiceDef.COUNSELING) {
       // Local demo only: the counselling service's demo master key (a city brings its own or a
       // KMS). Its demo centres come from CounselingDemoData, through the API.

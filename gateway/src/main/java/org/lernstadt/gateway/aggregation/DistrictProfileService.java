@@ -1,6 +1,7 @@
 package org.lernstadt.gateway.aggregation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -71,7 +72,11 @@ public class DistrictProfileService {
         parts.part(
             "indicators",
             "monitoring",
-            calls.read("monitoring", "/v1/areas/" + district + "/indicators", authorization));
+            calls
+                .read("monitoring", "/v1/areas/" + district + "/indicators", authorization)
+                // An area the monitoring does not know has no indicators; nothing is missing.
+                .onFailure(DistrictProfileService::notFound)
+                .recoverWithItem(JsonNodeFactory.instance.objectNode()));
     Uni<List<DistrictProfile.CentreNearby>> counselling =
         Uni.combine()
             .all()
@@ -89,7 +94,9 @@ public class DistrictProfileService {
               }
               return new DistrictProfile(
                   code,
-                  all.getItem1().map(d -> d.path("name").asText(null)).orElse(null),
+                  all.getItem1()
+                      .map(d -> d.path("properties").path("name").asText(null))
+                      .orElse(null),
                   all.getItem2().map(DistrictProfileService::offers).orElse(null),
                   all.getItem3().map(page -> items(page.path("items"))).orElse(null),
                   all.getItem4(),
@@ -97,6 +104,10 @@ public class DistrictProfileService {
                   all.getItem6().map(summary -> items(summary.path("indicators"))).orElse(null),
                   parts.missing());
             });
+  }
+
+  private static boolean notFound(Throwable failure) {
+    return failure instanceof ServiceCalls.RefusedException refused && refused.status() == 404;
   }
 
   static DistrictProfile.Offers offers(JsonNode result) {
@@ -193,7 +204,10 @@ public class DistrictProfileService {
         .min(Comparator.comparing(slot -> slot.path("start").asText()));
   }
 
-  /** The mean of a GeoJSON polygon's outer ring(s): good enough to rank nearby centres. */
+  /**
+   * The mean of the outer ring(s) of a district's GeoJSON Feature: good enough to rank nearby
+   * centres.
+   */
   static double[] middle(JsonNode district) {
     JsonNode geometry = district.path("geometry");
     JsonNode polygons =
