@@ -89,7 +89,9 @@ public class DistrictProfileService {
               }
               return new DistrictProfile(
                   code,
-                  all.getItem1().map(d -> d.path("name").asText(null)).orElse(null),
+                  all.getItem1()
+                      .map(d -> d.path("properties").path("name").asText(null))
+                      .orElse(null),
                   all.getItem2().map(DistrictProfileService::offers).orElse(null),
                   all.getItem3().map(page -> items(page.path("items"))).orElse(null),
                   all.getItem4(),
