@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -139,7 +140,7 @@ class CityJourneysTest {
         .post("/monitoring/v1/imports")
         .then()
         .statusCode(200);
-    // More than 2.5 contributions per 1,000 inhabitants (here: 3 of 10,000 would be 0.3) warns.
+    // More than 0.25 contributions per 1,000 inhabitants warns (3 of 10,000 make 0.3).
     as("analyst1")
         .body(Map.of("area", DISTRICT, "kind", "ABOVE", "threshold", 0.25, "importance", "MEDIUM"))
         .post("/monitoring/v1/indicators/CONTRIBUTIONS_PER_1000/rules")
@@ -615,7 +616,7 @@ class CityJourneysTest {
     for (Path log : logs) {
       try (Stream<String> lines = Files.lines(log)) {
         lines
-            .filter(line -> line.contains("\"level\":\"ERROR\""))
+            .filter(CityJourneysTest::isError)
             .map(line -> log.getFileName() + ": " + abbreviate(line))
             .forEach(errors::add);
       }
@@ -667,6 +668,17 @@ class CityJourneysTest {
         .put("/participation/v1/contributions/" + contribution + "/rating")
         .then()
         .statusCode(200);
+  }
+
+  /**
+   * An ERROR (or FATAL) line of the JSON log, or a line outside it that speaks of an error or
+   * exception (in the prod profile only a crashing JVM writes such lines).
+   */
+  private static boolean isError(String line) {
+    if (line.startsWith("{")) {
+      return line.contains("\"level\":\"ERROR\"") || line.contains("\"level\":\"FATAL\"");
+    }
+    return line.toLowerCase(Locale.ROOT).matches(".*(error|exception).*");
   }
 
   private static String abbreviate(String line) {

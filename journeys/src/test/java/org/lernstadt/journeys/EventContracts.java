@@ -39,6 +39,7 @@ final class EventContracts {
 
   /** Why the record is not a valid event of the platform; empty when it is. */
   List<String> violations(ConsumerRecord<String, String> record) {
+    // Read as UTF-8 text (the platform's events are JSON, which is UTF-8), given back as bytes.
     byte[] value = record.value() == null ? null : record.value().getBytes(StandardCharsets.UTF_8);
     MessageReader reader = KafkaMessageFactory.createReader(record.headers(), value);
     if (reader.getEncoding() != Encoding.BINARY) {
