@@ -553,11 +553,16 @@ class CityJourneysTest {
   @Test
   @Order(7)
   void anAnalystReadsEveryTopicAndEveryRecordIsACloudEventValidAgainstItsSchema() throws Exception {
-    // The alert is the last thing the journeys set off; once it is on the broker, all is.
-    Topics.awaitRecord(
-        "monitoring.indicators.v1",
-        r -> "org.lernstadt.monitoring.alert.raised.v1".equals(Topics.header(r, "ce_type")),
-        WAIT);
+    // The district's alert follows from the last events of the journeys: once it is on the
+    // broker, so is everything the journeys caused.
+    ConsumerRecord<String, String> alert =
+        Topics.awaitRecord(
+            "monitoring.indicators.v1",
+            r -> "org.lernstadt.monitoring.alert.raised.v1".equals(Topics.header(r, "ce_type")),
+            WAIT);
+    JsonNode raised = JSON.readTree(alert.value());
+    assertEquals(DISTRICT, raised.path("area").asText(), raised.toString());
+    assertEquals("CONTRIBUTIONS_PER_1000", raised.path("indicator").asText());
     Set<String> topics;
     try (Admin admin =
         Admin.create(
