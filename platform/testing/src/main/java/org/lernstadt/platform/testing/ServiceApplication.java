@@ -55,6 +55,15 @@ public final class ServiceApplication implements AutoCloseable {
    * for none) and waits until it is ready.
    */
   public static ServiceApplication start(String module, String database, Duration timeout) {
+    return start(module, database, timeout, Map.of());
+  }
+
+  /**
+   * Starts the service like {@link #start(String, String, Duration)}, with further environment
+   * variables (e.g. the gateway's service URLs); they win over the ones set here.
+   */
+  public static ServiceApplication start(
+      String module, String database, Duration timeout, Map<String, String> environment) {
     Path jar = locate(module);
     int port = freePort();
     Map<String, String> env = new LinkedHashMap<>();
@@ -70,6 +79,7 @@ public final class ServiceApplication implements AutoCloseable {
     env.put("KAFKA_BOOTSTRAP_SERVERS", KafkaTestResource.server().bootstrapServers());
     env.put("QUARKUS_OIDC_AUTH_SERVER_URL", KeycloakTestResource.server().realmUrl());
     env.put("LERNSTADT_COUNSELING_MASTER_KEY", TEST_MASTER_KEY);
+    env.putAll(environment);
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-jar", jar.toString()));
     Path log = Path.of("target", "service-logs", module + ".log").toAbsolutePath();
