@@ -547,7 +547,9 @@ class CityJourneysTest {
         .body("offers.upcoming", equalTo(OFFERS - 1))
         .body("counselling.centre.id", hasItem(centre))
         .body("counselling.find { it.centre.id == '" + centre + "' }.inDistrict", equalTo(true))
-        .body("openDialogues.id", hasItem(dialogue));
+        .body("openDialogues.id", hasItem(dialogue))
+        .body("missing", org.hamcrest.Matchers.empty())
+        .body("indicators.find { it.code == 'CONTRIBUTIONS_PER_1000' }.openAlerts", equalTo(1));
   }
 
   @Test
