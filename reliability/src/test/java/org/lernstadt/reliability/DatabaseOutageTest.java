@@ -92,6 +92,7 @@ class DatabaseOutageTest {
             response.headers().firstValue("Content-Type").orElse(""),
             response.uri().toString());
         assertTrue(response.body().contains("\"status\":503"), response.body());
+        assertEquals("5", response.headers().firstValue("Retry-After").orElse(""));
       }
     }
     HttpResponse<String> ready = get("/q/health/ready");

@@ -36,15 +36,20 @@ final class Platform {
   static final String CATALOGUE_DB = "rel_catalogue";
   static final String MONITORING_DB = "rel_monitoring";
   static final String COUNSELING_DB = "rel_counseling";
+  static final String PARTICIPATION_DB = "rel_participation";
   static final String OFFERS = "catalogue.offers.v1";
 
   /** The year of every offer's dates here; monitoring counts offers per district and year. */
   static final int YEAR = 2027;
 
+  /** The year of what citizens do now (contributions count in the year they were made). */
+  static final int THIS_YEAR = java.time.Year.now().getValue();
+
   private static final AtomicInteger DISTRICTS = new AtomicInteger();
   private static ServiceApplication catalogue;
   private static ServiceApplication monitoring;
   private static ServiceApplication counseling;
+  private static ServiceApplication participation;
 
   private Platform() {}
 
@@ -63,13 +68,17 @@ final class Platform {
     var c = async("catalogue-service", CATALOGUE_DB, Map.of());
     var m = async("monitoring-service", MONITORING_DB, Map.of("JAVA_TOOL_OPTIONS", shortSession));
     var s = async("counseling-service", COUNSELING_DB, Map.of());
+    var p = async("participation-service", PARTICIPATION_DB, Map.of());
     catalogue = c.join();
     monitoring = m.join();
     counseling = s.join();
+    participation = p.join();
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
-                () -> List.of(catalogue, monitoring, counseling).forEach(ServiceApplication::close),
+                () ->
+                    List.of(catalogue, monitoring, counseling, participation)
+                        .forEach(ServiceApplication::close),
                 "reliability-services-stop"));
   }
 
@@ -87,6 +96,11 @@ final class Platform {
   static ServiceApplication monitoring() {
     start();
     return monitoring;
+  }
+
+  static ServiceApplication participation() {
+    start();
+    return participation;
   }
 
   static ServiceApplication counseling() {
@@ -151,7 +165,9 @@ final class Platform {
           .oauth2(analyst())
           .contentType("text/csv")
           .body(
-              ("area,year,ageBand,persons\n" + code + "," + YEAR + ",TOTAL,1000\n")
+              ("area,year,ageBand,persons\n"
+                      + (code + "," + YEAR + ",TOTAL,1000\n")
+                      + (THIS_YEAR == YEAR ? "" : code + "," + THIS_YEAR + ",TOTAL,1000\n"))
                   .getBytes(StandardCharsets.UTF_8))
           .post("/v1/imports")
           .then()
@@ -209,14 +225,19 @@ final class Platform {
 
     /** The numerator of an events indicator's total for this district in {@link #YEAR}. */
     Integer numerator(String indicator) {
+      return numerator(indicator, YEAR);
+    }
+
+    /** The numerator of an events indicator's total for this district in {@code year}. */
+    Integer numerator(String indicator, int year) {
       List<Map<String, Object>> values =
           given()
               .baseUri(monitoring().url().toString())
               .auth()
               .oauth2(analyst())
               .queryParam("area", code)
-              .queryParam("from", YEAR)
-              .queryParam("to", YEAR)
+              .queryParam("from", year)
+              .queryParam("to", year)
               .queryParam("dimension", "total")
               .get("/v1/indicators/" + indicator + "/values")
               .then()
