@@ -57,9 +57,11 @@ final class Platform {
     if (catalogue != null) {
       return;
     }
-    PostgresTestResource.server();
-    KafkaTestResource.server();
-    KeycloakTestResource.server();
+    CompletableFuture.allOf(
+            CompletableFuture.runAsync(PostgresTestResource::server),
+            CompletableFuture.runAsync(KafkaTestResource::server),
+            CompletableFuture.runAsync(KeycloakTestResource::server))
+        .join();
     // A killed consumer's group membership ends after the session timeout; the broker's minimum
     // (6 s) instead of the default 45 s lets the restarted consumer take its partitions sooner.
     String shortSession =
