@@ -59,11 +59,11 @@ public final class ServiceApplication implements AutoCloseable {
   }
 
   /**
-   * Starts the service like {@link #start(String, String, Duration)}, with further environment
-   * variables (e.g. the gateway's service URLs); they win over the ones set here.
+   * As {@link #start(String, String, Duration)}, with environment variables that override the
+   * defaults, e.g. a datasource URL through a proxy or a shorter timeout.
    */
   public static ServiceApplication start(
-      String module, String database, Duration timeout, Map<String, String> environment) {
+      String module, String database, Duration timeout, Map<String, String> overrides) {
     Path jar = locate(module);
     int port = freePort();
     Map<String, String> env = new LinkedHashMap<>();
@@ -79,7 +79,7 @@ public final class ServiceApplication implements AutoCloseable {
     env.put("KAFKA_BOOTSTRAP_SERVERS", KafkaTestResource.server().bootstrapServers());
     env.put("QUARKUS_OIDC_AUTH_SERVER_URL", KeycloakTestResource.server().realmUrl());
     env.put("LERNSTADT_COUNSELING_MASTER_KEY", TEST_MASTER_KEY);
-    env.putAll(environment);
+    env.putAll(overrides);
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-jar", jar.toString()));
     Path log = Path.of("target", "service-logs", module + ".log").toAbsolutePath();
@@ -92,6 +92,7 @@ public final class ServiceApplication implements AutoCloseable {
         action -> {
           switch (action) {
             case "stop" -> app.stop();
+            case "kill" -> app.kill();
             case "start" -> app.launch(timeout);
             default -> throw new IllegalArgumentException(action);
           }
@@ -103,6 +104,11 @@ public final class ServiceApplication implements AutoCloseable {
   /** Stops the service of {@code module} started in this JVM, from any class loader. */
   public static void stop(String module) {
     control(module).accept("stop");
+  }
+
+  /** Kills the service of {@code module} started in this JVM (SIGKILL), from any class loader. */
+  public static void kill(String module) {
+    control(module).accept("kill");
   }
 
   /** Starts the stopped service of {@code module} again and waits until it is ready. */
@@ -146,6 +152,27 @@ public final class ServiceApplication implements AutoCloseable {
       process.destroyForcibly();
     }
     process = null;
+  }
+
+  /**
+   * Kills the service the way a crash or the kernel's out-of-memory killer does: SIGKILL, no
+   * shutdown hooks, nothing flushed; waits until the process is gone.
+   */
+  public void kill() {
+    if (process == null) {
+      return;
+    }
+    try {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    process = null;
+  }
+
+  /** Starts the stopped or killed service again on the same port and database. */
+  public void startAgain(Duration timeout) {
+    launch(timeout);
   }
 
   /** Starts the stopped service again on the same port and database. */

@@ -12,8 +12,11 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.ConnectException;
+import java.nio.channels.ClosedChannelException;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -24,6 +27,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+  private static final Pattern LOST_CONNECTION_STATE = Pattern.compile("\\((08...|57P0[123])\\)");
+  private static final String RETRY_AFTER_SECONDS = "5";
 
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
@@ -125,6 +130,19 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unexpected(Throwable e, UriInfo uri) {
+    if (unreachable(e)) {
+      LOG.warnf("Database unreachable on %s: %s", uri.getPath(), e);
+      return Response.fromResponse(
+              respond(
+                  Problem.of(
+                      503,
+                      "Service Unavailable",
+                      "The service's database cannot be reached at the moment; try again shortly.",
+                      List.of()),
+                  uri))
+          .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+          .build();
+    }
     String errorId = UUID.randomUUID().toString();
     LOG.errorf(e, "Unexpected error %s on %s", errorId, uri.getPath());
     return respond(
@@ -134,6 +152,31 @@ public class ProblemMappers {
             "The request could not be completed. Quote error id " + errorId + " when reporting it.",
             List.of()),
         uri);
+  }
+
+  /**
+   * Whether the failure is a connection to the database that could not be opened or was lost: a
+   * refused connection, a closed one, or the server shutting down (SQL states 57P01 to 57P03) or
+   * refusing connections (class 08). Matched by name, as this module does not depend on the
+   * database client.
+   */
+  static boolean unreachable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String type = t.getClass().getName();
+      String message = String.valueOf(t.getMessage());
+      if (t instanceof ConnectException
+          || t instanceof ClosedChannelException
+          || type.equals("io.vertx.sqlclient.ClosedConnectionException")
+          || (type.equals("io.vertx.pgclient.PgException")
+              && LOST_CONNECTION_STATE.matcher(message).find())
+          || message.startsWith("Connection is not active now")) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
   }
 
   private static Response unauthenticated(UriInfo uri) {
