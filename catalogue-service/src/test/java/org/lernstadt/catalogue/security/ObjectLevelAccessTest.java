@@ -163,8 +163,7 @@ class ObjectLevelAccessTest {
         .then()
         .statusCode(201);
     String citizen1 = GroupOffers.subjectOf("citizen1");
-    String offer =
-        given().get("/v1/offers/" + offerId).then().statusCode(200).extract().asString();
+    String offer = given().get("/v1/offers/" + offerId).then().statusCode(200).extract().asString();
     assertFalse(offer.contains(citizen1), "the public offer names an enrolled citizen: " + offer);
     String search = given().get("/v1/offers").then().statusCode(200).extract().asString();
     assertFalse(search.contains(citizen1), "the public search names an enrolled citizen");
