@@ -233,7 +233,11 @@ public final class AuthorizationMatrix {
     }
     if (WRITES.contains(method)) {
       String type = mediaType == null ? "application/json" : mediaType;
-      Object content = body != null ? body : type.contains("json") ? "{}" : "";
+      // Bytes, which RestAssured sends as they are whatever the media type.
+      Object content =
+          body != null
+              ? body
+              : (type.contains("json") ? "{}" : "").getBytes(StandardCharsets.UTF_8);
       request = request.contentType(type).body(content);
     }
     return request.request(method, path);

@@ -40,10 +40,14 @@ public final class OpenApiDocument {
       return null;
     }
 
-    /** The media type of the request body as declared, or null. */
+    /** The media type of the request body as declared (JSON if among several), or null. */
     public String bodyMediaType() {
-      Iterator<String> names = node.path("requestBody").path("content").fieldNames();
-      return names.hasNext() ? names.next() : null;
+      List<String> types = new ArrayList<>();
+      node.path("requestBody").path("content").fieldNames().forEachRemaining(types::add);
+      if (types.isEmpty()) {
+        return null;
+      }
+      return types.contains("application/json") ? "application/json" : types.get(0);
     }
   }
 
