@@ -27,6 +27,7 @@ class AuthorizationMatrixTest {
     // Valid bodies where the service validates before it looks for the case: so that counselor2
     // meets the object rule (404), not a 422 for the empty body.
     return AuthorizationMatrix.load("/authorization-matrix.md")
+        .body("PATCH /v1/cases/{id}", () -> Map.of("notes", "Notiz"))
         .body(
             "POST /v1/cases/{id}/sessions",
             () ->

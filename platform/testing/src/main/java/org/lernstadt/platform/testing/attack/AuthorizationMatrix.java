@@ -233,12 +233,15 @@ public final class AuthorizationMatrix {
     }
     if (WRITES.contains(method)) {
       String type = mediaType == null ? "application/json" : mediaType;
-      // Bytes, which RestAssured sends as they are whatever the media type.
-      Object content =
-          body != null
-              ? body
-              : (type.contains("json") ? "{}" : "").getBytes(StandardCharsets.UTF_8);
-      request = request.contentType(type).body(content);
+      request = request.contentType(type);
+      if (body != null) {
+        request = request.body(body);
+      } else {
+        // Bytes (the byte[] overload: body(Object) would write them as JSON) go out as they are,
+        // whatever the media type.
+        request =
+            request.body((type.contains("json") ? "{}" : "").getBytes(StandardCharsets.UTF_8));
+      }
     }
     return request.request(method, path);
   }
