@@ -25,7 +25,7 @@ import org.lernstadt.platform.testing.Topics;
  * Offers with a group to enrol in, made through the partner API, and what the enrolment tests read
  * from the database and the broker.
  */
-final class GroupOffers {
+public final class GroupOffers {
 
   static final Duration WAIT = Duration.ofSeconds(60);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,7 +33,7 @@ final class GroupOffers {
   private GroupOffers() {}
 
   /** The providers of the demo partner clients and a district (the editors' API is elsewhere). */
-  static void providersAndADistrict() throws Exception {
+  public static void providersAndADistrict() throws Exception {
     try (Connection c = connect()) {
       c.createStatement()
           .execute(
@@ -50,7 +50,7 @@ final class GroupOffers {
   }
 
   /** A parent training group in Mitte; {@code capacity} null for an offer without one. */
-  static String body(Integer capacity, String status) {
+  public static String body(Integer capacity, String status) {
     return """
         {"title": "Elternkurs Starke Eltern", "description": "Elterntraining in kleiner Gruppe",
          "topics": ["PARENTING"], "targetGroups": ["PARENTS"], "lifePhases": ["PARENTS"],
@@ -63,7 +63,7 @@ final class GroupOffers {
   }
 
   /** Creates or replaces the partner's offer; returns its id. */
-  static String put(String partner, String externalId, Integer capacity, String status) {
+  public static String put(String partner, String externalId, Integer capacity, String status) {
     return given()
         .auth()
         .oauth2(Tokens.forPartner(partner))
@@ -84,7 +84,7 @@ final class GroupOffers {
   }
 
   /** The subject id ({@code sub}) of a demo user's tokens. */
-  static String subjectOf(String user) {
+  public static String subjectOf(String user) {
     return Tokens.claims(Tokens.forUser(user)).get("sub").asText();
   }
 

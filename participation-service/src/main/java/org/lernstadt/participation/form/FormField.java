@@ -1,6 +1,8 @@
 package org.lernstadt.participation.form;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -20,8 +22,9 @@ public record FormField(
     @NotBlank @Size(max = 500) String label,
     Boolean required,
     @Valid @Size(max = 50) List<@NotNull Option> options,
-    Double min,
-    Double max,
+    // Bounded, so NaN and Infinity (which JSON reads from "NaN" and 1e400) are refused.
+    @DecimalMin("-1e15") @DecimalMax("1e15") Double min,
+    @DecimalMin("-1e15") @DecimalMax("1e15") Double max,
     Integer maxLength) {
 
   /** A choice with its stable code. */

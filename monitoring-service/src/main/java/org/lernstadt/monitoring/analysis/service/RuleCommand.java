@@ -1,5 +1,7 @@
 package org.lernstadt.monitoring.analysis.service;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -16,7 +18,8 @@ import org.lernstadt.monitoring.analysis.domain.RuleKind;
 public record RuleCommand(
     @Size(max = 40) String area,
     @NotNull RuleKind kind,
-    BigDecimal threshold,
+    // Bounded: 1e400 would be a valid BigDecimal, but compared as a double it is Infinity.
+    @DecimalMin("-1e12") @DecimalMax("1e12") BigDecimal threshold,
     @Min(1) @Max(20) Integer periods,
     @NotNull Importance importance,
     MissingStrategy missing) {}
