@@ -33,6 +33,7 @@ final class AccessFixtures {
   static PathParams params(Objects o) {
     return new PathParams()
         .put("/v1/areas/{code}", "code", o.area())
+        .put("/v1/areas/{code}/indicators", "code", o.area())
         .put("code", o.indicator())
         .put("id", o.ruleId())
         .put("year", o.year());
