@@ -2,7 +2,6 @@ package org.lernstadt.gateway.routing;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
@@ -20,7 +19,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.lernstadt.gateway.GatewayConfig;
 
@@ -43,7 +41,6 @@ public class Downstreams {
       new ConcurrentHashMap<>();
   private final Map<String, TypedGuard<Uni<DownstreamResponse>>> callGuards =
       new ConcurrentHashMap<>();
-  private final Map<String, CircuitBreakerState> circuits = new ConcurrentHashMap<>();
 
   Downstreams(GatewayConfig config, MeterRegistry metrics, Vertx vertx) {
     this.config = config;
@@ -64,7 +61,6 @@ public class Downstreams {
 
   private void guard(String name, GatewayConfig.Service service) {
     GatewayConfig.Aggregation aggregation = config.aggregation();
-    circuits.put(name, CircuitBreakerState.CLOSED);
     routeGuards.put(
         name,
         TypedGuard.create(RESPONSE)
@@ -95,7 +91,6 @@ public class Downstreams {
             .failureRatio(aggregation.failureRatio())
             .delay(aggregation.circuitDelay().toMillis(), ChronoUnit.MILLIS)
             .failOn(DownstreamException.class)
-            .onStateChange(state -> circuits.put(name, state))
             .done()
             .withRetry()
             .maxRetries(1)
@@ -103,15 +98,6 @@ public class Downstreams {
             .retryOn(DownstreamException.class)
             .done()
             .build());
-  }
-
-  public boolean knows(String service) {
-    return config.services().containsKey(service);
-  }
-
-  /** The state of each service's circuit for aggregated calls, by service name. */
-  public Map<String, CircuitBreakerState> circuits() {
-    return new TreeMap<>(circuits);
   }
 
   /**

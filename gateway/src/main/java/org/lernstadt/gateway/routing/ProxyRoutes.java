@@ -219,10 +219,8 @@ public class ProxyRoutes {
     int status = ctx.statusCode();
     if (ctx.failure() instanceof AuthenticationException) {
       // Quarkus fails the route itself when the token cannot be verified.
-      problems.write(
-          ctx,
-          FrontDoor.unauthenticated(ctx.request().path()).problem(),
-          Map.of("WWW-Authenticate", "Bearer"));
+      FrontDoor.Rejection rejection = FrontDoor.unauthenticated(ctx.request().path());
+      problems.write(ctx, rejection.problem(), rejection.headers());
     } else if (status == 413) {
       problems.write(
           ctx, 413, "Content Too Large", "The request body is larger than this route accepts.");

@@ -133,10 +133,6 @@ public final class ServiceApplication implements AutoCloseable {
     return module;
   }
 
-  public boolean running() {
-    return process != null && process.isAlive();
-  }
-
   /** Stops the service the way an orchestrator does: SIGTERM, then SIGKILL after a grace time. */
   public void stop() {
     if (process == null) {
@@ -168,17 +164,6 @@ public final class ServiceApplication implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     process = null;
-  }
-
-  /** Starts the stopped or killed service again on the same port and database. */
-  public void startAgain(Duration timeout) {
-    launch(timeout);
-  }
-
-  /** Starts the stopped service again on the same port and database. */
-  public void restart(Duration timeout) {
-    stop();
-    launch(timeout);
   }
 
   @Override
