@@ -166,6 +166,11 @@ public final class ServiceApplication implements AutoCloseable {
     process = null;
   }
 
+  /** Starts the stopped or killed service again on the same port and database. */
+  public void startAgain(Duration timeout) {
+    launch(timeout);
+  }
+
   @Override
   public void close() {
     stop();
