@@ -44,14 +44,20 @@ public class BulkOfferService {
     }
     return single
         .providerOf(offers.pool(), providerKey)
-        .chain(
-            providerId ->
-                Multi.createFrom()
-                    .iterable(chunks(withoutRepeats(items)))
-                    .onItem()
-                    .transformToUniAndConcatenate(chunk -> storeChunk(providerId, chunk))
-                    .collect()
-                    .in(ArrayList<BulkReport.Item>::new, List::addAll))
+        .chain(providerId -> pushFor(providerId, items));
+  }
+
+  /**
+   * Pushes the items as offers of the given provider; the caller has already decided that it may
+   * act for that provider and that the request is within {@link #MAX_ITEMS}.
+   */
+  public Uni<BulkReport> pushFor(UUID providerId, List<BulkItem> items) {
+    return Multi.createFrom()
+        .iterable(chunks(withoutRepeats(items)))
+        .onItem()
+        .transformToUniAndConcatenate(chunk -> storeChunk(providerId, chunk))
+        .collect()
+        .in(ArrayList<BulkReport.Item>::new, List::addAll)
         .map(BulkReport::of);
   }
 
