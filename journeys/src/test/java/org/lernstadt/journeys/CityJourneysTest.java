@@ -45,6 +45,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lernstadt.platform.testing.KafkaTestResource;
+import org.lernstadt.platform.testing.OtlpCollector.ReceivedSpan;
 import org.lernstadt.platform.testing.Tokens;
 import org.lernstadt.platform.testing.Topics;
 
@@ -82,6 +83,11 @@ class CityJourneysTest {
   private static final String COUNSELLOR_ID = "00000000-0000-4000-8000-000000000201";
 
   private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+  /** The partner system's trace of the withdrawal (W3C trace id), and its own span. */
+  private final String withdrawalTrace = UUID.randomUUID().toString().replace("-", "");
+
+  private static final String PARTNER_SPAN = "00f067aa0ba902b7";
 
   /** All dates of the partner's offers are on this day, so they count in one year. */
   private final OffsetDateTime offerDay =
@@ -380,9 +386,11 @@ class CityJourneysTest {
   @Test
   @Order(4)
   void theInstitutionWithdrawsTheOfferAndTheReferralIsFlagged() {
+    // The partner's system traces its own calls: the withdrawal carries its trace context.
     given()
         .auth()
         .oauth2(Tokens.forPartner("partner-vhs"))
+        .header("traceparent", "00-" + withdrawalTrace + "-" + PARTNER_SPAN + "-01")
         .delete("/catalogue/v1/partner/offers/" + chosenExternalId)
         .then()
         .statusCode(200)
@@ -412,6 +420,68 @@ class CityJourneysTest {
 
   @Test
   @Order(5)
+  void theWithdrawalIsOneTraceThroughTheGatewayTheCatalogueKafkaAndItsConsumers() {
+    // Every application exported its part of the partner's trace: the gateway's request and its
+    // call to the catalogue, the catalogue's request and the publication of the event its outbox
+    // kept, and the counselling service's and monitoring's processing of that event.
+    List<ReceivedSpan> trace =
+        await()
+            .atMost(WAIT)
+            .pollInterval(Duration.ofMillis(500))
+            .until(
+                () -> Platform.traces().trace(withdrawalTrace),
+                spans ->
+                    has(spans, "gateway", "SERVER")
+                        && has(spans, "gateway", "CLIENT")
+                        && has(spans, "catalogue-service", "SERVER")
+                        && has(spans, "catalogue-service", "PRODUCER")
+                        && has(spans, "counseling-service", "CONSUMER")
+                        && has(spans, "monitoring-service", "CONSUMER"));
+
+    // One tree: the gateway's span is the child of the partner's, every other span's parent is a
+    // span of the same trace, so a tracing UI shows the way from the request to each consumer.
+    Map<String, ReceivedSpan> byId = new LinkedHashMap<>();
+    trace.forEach(span -> byId.put(span.spanId(), span));
+    ReceivedSpan entry = only(trace, "gateway", "SERVER");
+    assertEquals(PARTNER_SPAN, entry.parentSpanId(), entry.toString());
+    for (ReceivedSpan span : trace) {
+      if (span != entry) {
+        assertTrue(byId.containsKey(span.parentSpanId()), "parent not in the trace: " + span);
+      }
+    }
+    assertEquals(
+        only(trace, "gateway", "CLIENT").spanId(),
+        only(trace, "catalogue-service", "SERVER").parentSpanId());
+    ReceivedSpan published =
+        trace.stream()
+            .filter(span -> span.service().equals("catalogue-service"))
+            .filter(span -> span.kind().equals("PRODUCER"))
+            .filter(
+                span ->
+                    "catalogue.offers.v1"
+                        .equals(span.attributes().get("messaging.destination.name")))
+            .findFirst()
+            .orElseThrow(
+                () -> new AssertionError("no publication on catalogue.offers.v1: " + trace));
+    for (String consumer : List.of("counseling-service", "monitoring-service")) {
+      ReceivedSpan processed =
+          trace.stream()
+              .filter(span -> span.service().equals(consumer))
+              .filter(span -> span.name().endsWith(" process"))
+              .filter(
+                  span ->
+                      "catalogue.offers.v1"
+                          .equals(span.attributes().get("messaging.destination.name")))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(consumer + " did not process: " + trace));
+      assertEquals(
+          "false", processed.attributes().get("lernstadt.event.duplicate"), processed.toString());
+      assertTrue(descendsFrom(processed, published, byId), processed + " not under " + published);
+    }
+  }
+
+  @Test
+  @Order(6)
   void citizensContributeAndRateInADialogueAndAModeratorHidesAnAbusiveContribution() {
     Map<String, Object> definition = new LinkedHashMap<>();
     definition.put("title", "Wo lernen Sie in Mitte?");
@@ -507,7 +577,7 @@ class CityJourneysTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void theMonitoringShowsTheDistrictsIndicatorsAndRaisesAnAlert() {
     // Each number follows from the journeys above, computed by the monitoring from the events.
     int offerYear = offerDay.getYear();
@@ -553,7 +623,7 @@ class CityJourneysTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void anAnalystReadsEveryTopicAndEveryRecordIsACloudEventValidAgainstItsSchema() throws Exception {
     // The district's alert follows from the last events of the journeys: once it is on the
     // broker, so is everything the journeys caused.
@@ -612,7 +682,7 @@ class CityJourneysTest {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void noServiceLoggedAnError() throws IOException {
     List<Path> logs;
     try (Stream<Path> files = Files.list(Platform.LOGS)) {
@@ -632,6 +702,30 @@ class CityJourneysTest {
   }
 
   // ---------------------------------------------------------------------------------------------
+
+  private static boolean has(List<ReceivedSpan> spans, String service, String kind) {
+    return spans.stream()
+        .anyMatch(span -> span.service().equals(service) && span.kind().equals(kind));
+  }
+
+  private static ReceivedSpan only(List<ReceivedSpan> spans, String service, String kind) {
+    List<ReceivedSpan> found =
+        spans.stream()
+            .filter(span -> span.service().equals(service) && span.kind().equals(kind))
+            .toList();
+    assertEquals(1, found.size(), service + " " + kind + ": " + found);
+    return found.get(0);
+  }
+
+  private static boolean descendsFrom(
+      ReceivedSpan span, ReceivedSpan ancestor, Map<String, ReceivedSpan> byId) {
+    for (ReceivedSpan at = span; at != null; at = byId.get(at.parentSpanId())) {
+      if (at.spanId().equals(ancestor.spanId())) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private static RequestSpecification as(String user) {
     return given().auth().oauth2(Tokens.forUser(user)).contentType(ContentType.JSON);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.lernstadt.platform.testing.KafkaTestResource;
 import org.lernstadt.platform.testing.KeycloakTestResource;
+import org.lernstadt.platform.testing.OtlpCollector;
 import org.lernstadt.platform.testing.PostgresTestResource;
 import org.lernstadt.platform.testing.ServiceApplication;
 
@@ -37,6 +38,9 @@ public final class Platform implements BeforeAllCallback {
 
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
+  /** Receives the traces of every application of the run. */
+  private static volatile OtlpCollector traces;
+
   @Override
   public void beforeAll(ExtensionContext context) {
     Running running =
@@ -49,8 +53,14 @@ public final class Platform implements BeforeAllCallback {
     RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
   }
 
+  /** The collector every application of the run exports its spans to. */
+  static OtlpCollector traces() {
+    return traces;
+  }
+
   private static Running start() {
     clearLogs();
+    traces = OtlpCollector.start();
     PostgresTestResource.server();
     KafkaTestResource.server();
     KeycloakTestResource.server();
@@ -59,16 +69,18 @@ public final class Platform implements BeforeAllCallback {
             .map(
                 name ->
                     CompletableFuture.supplyAsync(
-                        () -> ServiceApplication.start(name + "-service", name, START_TIMEOUT)))
+                        () ->
+                            ServiceApplication.start(
+                                name + "-service", name, START_TIMEOUT, traces.environment())))
             .toList();
     List<ServiceApplication> services = starting.stream().map(CompletableFuture::join).toList();
-    Map<String, String> routes = new LinkedHashMap<>();
+    Map<String, String> routes = new LinkedHashMap<>(traces.environment());
     for (ServiceApplication service : services) {
       String name = service.module().replace("-service", "").toUpperCase(Locale.ROOT);
       routes.put("LERNSTADT_GATEWAY_SERVICES_" + name + "_URL", service.url().toString());
     }
     ServiceApplication gateway = ServiceApplication.start("gateway", null, START_TIMEOUT, routes);
-    return new Running(services, gateway);
+    return new Running(services, gateway, traces);
   }
 
   /** The logs of an earlier run would be read as this run's. */
@@ -85,13 +97,15 @@ public final class Platform implements BeforeAllCallback {
     }
   }
 
-  private record Running(List<ServiceApplication> services, ServiceApplication gateway)
+  private record Running(
+      List<ServiceApplication> services, ServiceApplication gateway, OtlpCollector traces)
       implements AutoCloseable {
 
     @Override
     public void close() {
       gateway.close();
       services.forEach(ServiceApplication::close);
+      traces.close();
     }
   }
 }

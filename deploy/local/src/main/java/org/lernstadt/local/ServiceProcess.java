@@ -51,6 +51,10 @@ final class ServiceProcess {
     env.put("QUARKUS_OIDC_AUTH_SERVER_URL", realmUrl);
     // Plain log lines for a person reading .lernstadt/logs; JSON lines are for a log collector.
     env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+    if (System.getenv("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT") == null) {
+      // Traces only when the person starting the stack names a collector (inherited variable).
+      env.put("QUARKUS_OTEL_SDK_DISABLED", "true");
+    }
     if (service == ServiceDef.COUNSELING) {
       // Local demo only: the counselling service's demo master key (a city brings its own or a
       // KMS). Its demo centres come from CounselingDemoData, through the API.

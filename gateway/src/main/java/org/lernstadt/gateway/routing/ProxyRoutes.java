@@ -1,5 +1,6 @@
 package org.lernstadt.gateway.routing;
 
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -14,9 +15,12 @@ import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
@@ -41,18 +45,25 @@ public class ProxyRoutes {
   private final FrontDoor frontDoor;
   private final PublicResponseCache cache;
   private final ProblemWriter problems;
+  private final Collection<String> traceHeaders;
 
   ProxyRoutes(
       GatewayConfig config,
       Downstreams downstreams,
       FrontDoor frontDoor,
       PublicResponseCache cache,
-      ProblemWriter problems) {
+      ProblemWriter problems,
+      OpenTelemetry openTelemetry,
+      @ConfigProperty(name = "quarkus.otel.sdk.disabled") boolean untraced) {
     this.config = config;
     this.downstreams = downstreams;
     this.frontDoor = frontDoor;
     this.cache = cache;
     this.problems = problems;
+    // When the gateway traces, the caller's trace context is the parent of the gateway's span and
+    // the call to the service carries the gateway's own; untraced, the caller's passes unchanged.
+    this.traceHeaders =
+        untraced ? List.of() : openTelemetry.getPropagators().getTextMapPropagator().fields();
   }
 
   void register(@Observes Router router) {
@@ -106,6 +117,7 @@ public class ProxyRoutes {
       }
     }
     MultiMap headers = HttpHeadersPolicy.endToEnd(request.headers());
+    traceHeaders.forEach(headers::remove);
     String forwardedFor = request.getHeader("X-Forwarded-For");
     String client = request.remoteAddress() == null ? null : request.remoteAddress().host();
     if (client != null) {

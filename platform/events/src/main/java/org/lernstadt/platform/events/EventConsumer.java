@@ -1,6 +1,10 @@
 package org.lernstadt.platform.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +28,7 @@ public class EventConsumer {
 
   @Inject Inbox inbox;
   @Inject ObjectMapper json;
+  @Inject Tracer tracer;
 
   @ConfigProperty(name = "lernstadt.events.consumer.retries", defaultValue = "30")
   int retries;
@@ -46,10 +51,21 @@ public class EventConsumer {
       LOG.warnf("%s: malformed record, sent to dead-letter topic: %s", consumer, e.getMessage());
       return Uni.createFrom().completionStage(message.nack(e));
     }
+    // The record's receive span is current here (its trace came with the record's headers); the
+    // processing span shows the effect, a duplicate or the failure in that trace.
+    Span span =
+        tracer
+            .spanBuilder(consumer + " process")
+            .setSpanKind(SpanKind.CONSUMER)
+            .setAttribute("messaging.message.id", event.id())
+            .setAttribute("messaging.destination.name", event.topic())
+            .setAttribute("lernstadt.event.type", event.type())
+            .startSpan();
     return Panache.withTransaction(
             () ->
                 inbox
                     .firstDelivery(consumer, event.id())
+                    .invoke(first -> span.setAttribute("lernstadt.event.duplicate", !first))
                     .chain(first -> first ? effect.apply(event) : Uni.createFrom().voidItem()))
         .onFailure(f -> !(f instanceof MalformedEventException))
         .invoke(f -> LOG.warnf("%s: event %s failed, will retry: %s", consumer, event.id(), f))
@@ -57,6 +73,15 @@ public class EventConsumer {
         .retry()
         .withBackOff(Duration.ofMillis(100), maxBackoff)
         .atMost(retries)
+        .onItemOrFailure()
+        .invoke(
+            (done, failure) -> {
+              if (failure != null) {
+                span.recordException(failure);
+                span.setStatus(StatusCode.ERROR, "sent to the dead-letter topic");
+              }
+              span.end();
+            })
         .onItemOrFailure()
         .transformToUni(
             (done, failure) ->

@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,16 +24,20 @@ public class Outbox {
   // The inner cast makes PostgreSQL type the parameter as text: typed as jsonb, the driver would
   // send the JSON document as one JSON string.
   private static final String INSERT =
-      "insert into outbox_event (id, topic, aggregate_id, type, subject, payload, occurred_at)"
+      "insert into outbox_event"
+          + " (id, topic, aggregate_id, type, subject, payload, occurred_at, trace_context)"
           + " values (:id, :topic, :aggregateId, :type, :subject, cast(cast(:payload as text) as jsonb),"
-          + " :occurredAt)";
+          + " :occurredAt, cast(cast(:traceContext as text) as jsonb))";
 
   private static final String INSERT_POSITIONAL =
-      "insert into outbox_event (id, topic, aggregate_id, type, subject, payload, occurred_at)"
-          + " values ($1, $2, $3, $4, nullif($5, ''), cast($6::text as jsonb), $7)";
+      "insert into outbox_event"
+          + " (id, topic, aggregate_id, type, subject, payload, occurred_at, trace_context)"
+          + " values ($1, $2, $3, $4, nullif($5, ''), cast($6::text as jsonb), $7,"
+          + " cast($8::text as jsonb))";
 
   @Inject ObjectMapper json;
   @Inject EventSchemas schemas;
+  @Inject TraceContexts traces;
 
   /**
    * Appends the event; must run inside a transaction ({@code @WithTransaction} or {@code
@@ -66,6 +71,7 @@ public class Outbox {
                               .setParameter("subject", event.subject())
                               .setParameter("payload", payload)
                               .setParameter("occurredAt", event.occurredAt())
+                              .setParameter("traceContext", traces.current())
                               .executeUpdate()
                               .replaceWith(id);
                         }));
@@ -83,20 +89,22 @@ public class Outbox {
       return Uni.createFrom().item(List.of());
     }
     List<UUID> ids = new ArrayList<>(events.size());
+    String traceContext = traces.current();
     List<Tuple> rows = new ArrayList<>(events.size());
     for (OutgoingEvent event : events) {
       UUID id = UUID.randomUUID();
       ids.add(id);
       rows.add(
           Tuple.tuple(
-              List.of(
+              Arrays.asList(
                   id,
                   event.topic(),
                   event.aggregateId(),
                   event.type(),
                   event.subject() == null ? "" : event.subject(),
                   serialise(event),
-                  event.occurredAt())));
+                  event.occurredAt(),
+                  traceContext)));
     }
     return connection
         .preparedQuery(INSERT_POSITIONAL)

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.core.Vertx;
@@ -57,7 +58,8 @@ public class OutboxRelay {
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
   private static final String SELECT_BATCH =
-      "select id, topic, aggregate_id, type, subject, payload::text, occurred_at, seq"
+      "select id, topic, aggregate_id, type, subject, payload::text, occurred_at, seq,"
+          + " trace_context::text"
           + " from outbox_event where sent_at is null order by seq limit $1"
           + " for update skip locked";
 
@@ -81,6 +83,7 @@ public class OutboxRelay {
   @Inject Pool pool;
   @Inject Vertx vertx;
   @Inject MeterRegistry registry;
+  @Inject TraceContexts traces;
 
   @Inject
   @Channel("lernstadt-outbox")
@@ -280,6 +283,8 @@ public class OutboxRelay {
                 .withDataContentType("application/json")
                 .withTimestamp(event.occurredAt().toZonedDateTime())
                 .build())
+        // The writer's trace, so that the publication and its consumers join the request's trace.
+        .addMetadata(TracingMetadata.withCurrent(traces.restore(event.traceContext())))
         .withAck(
             () -> {
               ack.complete(event.id());
@@ -352,7 +357,8 @@ public class OutboxRelay {
       String subject,
       String payload,
       OffsetDateTime occurredAt,
-      long seq) {
+      long seq,
+      String traceContext) {
 
     static PendingEvent from(Row row) {
       return new PendingEvent(
@@ -363,7 +369,8 @@ public class OutboxRelay {
           row.getString(4),
           row.getString(5),
           row.getOffsetDateTime(6),
-          row.getLong(7));
+          row.getLong(7),
+          row.getString(8));
     }
   }
 }

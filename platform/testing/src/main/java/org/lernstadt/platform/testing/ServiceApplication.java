@@ -79,6 +79,8 @@ public final class ServiceApplication implements AutoCloseable {
     env.put("KAFKA_BOOTSTRAP_SERVERS", KafkaTestResource.server().bootstrapServers());
     env.put("QUARKUS_OIDC_AUTH_SERVER_URL", KeycloakTestResource.server().realmUrl());
     env.put("LERNSTADT_COUNSELING_MASTER_KEY", TEST_MASTER_KEY);
+    // No collector runs unless a test starts one (OtlpCollector) and passes its environment.
+    env.put("QUARKUS_OTEL_SDK_DISABLED", "true");
     env.putAll(overrides);
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-jar", jar.toString()));
