@@ -151,18 +151,25 @@ record LernstadtService(String module, String portName, int port, String databas
     return key.startsWith("%") ? key.substring(key.indexOf('.') + 1) : key;
   }
 
+  /** The properties the platform libraries set for every service (web and events). */
   private static Set<String> platformDefaults() {
-    Properties defaults = new Properties();
-    try {
-      defaults.load(
-          new StringReader(
-              Repo.read(
-                  Repo.path(
-                      "platform/events/src/main/resources/META-INF/microprofile-config.properties"))));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    Set<String> keys = new TreeSet<>();
+    for (String library : List.of("web", "events")) {
+      Properties defaults = new Properties();
+      try {
+        defaults.load(
+            new StringReader(
+                Repo.read(
+                    Repo.path(
+                        "platform/"
+                            + library
+                            + "/src/main/resources/META-INF/microprofile-config.properties"))));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      defaults.stringPropertyNames().forEach(key -> keys.add(withoutProfile(key)));
     }
-    return defaults.stringPropertyNames();
+    return keys;
   }
 
   private List<Path> sourceRoots() {
