@@ -154,7 +154,7 @@ public class CourseMapper {
         return null;
       }
       if (org.isTextual()) {
-        return new FeedProvider(text(org, "provider"), List.of());
+        return new FeedProvider(null, text(org, "provider"), List.of());
       }
       List<String> websites = new ArrayList<>();
       String url = text(org.get("url"), "provider.url");
@@ -167,7 +167,10 @@ public class CourseMapper {
           websites.add(s);
         }
       }
-      return new FeedProvider(text(org.get("name"), "provider.name"), List.copyOf(websites));
+      return new FeedProvider(
+          text(org.get("@id"), "provider.@id"),
+          text(org.get("name"), "provider.name"),
+          List.copyOf(websites));
     }
 
     /** Topics from {@code about}, {@code keywords} and {@code teaches}: a word must map. */
@@ -260,8 +263,8 @@ public class CourseMapper {
         }
       }
       if (price == null || price.isNull()) {
-        if (course.path("isAccessibleForFree").asBoolean(false)
-            || "true".equalsIgnoreCase(course.path("isAccessibleForFree").asText())) {
+        // true or "true"
+        if (course.path("isAccessibleForFree").asBoolean(false)) {
           return cost.put("kind", "FREE");
         }
         error("offers.price", "is required (0 for a free course), or isAccessibleForFree true");

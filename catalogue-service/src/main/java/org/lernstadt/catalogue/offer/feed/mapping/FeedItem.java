@@ -11,12 +11,23 @@ import org.lernstadt.platform.web.Problem.FieldError;
 public record FeedItem(
     int index, String externalId, FeedProvider provider, OfferPush offer, List<FieldError> errors) {
 
-  /** The {@code provider} of a Course: its name and web addresses ({@code url}, {@code sameAs}). */
-  public record FeedProvider(String name, List<String> websites) {
+  /**
+   * The {@code provider} of a Course: its {@code @id}, name and web addresses ({@code url}, {@code
+   * sameAs}).
+   */
+  public record FeedProvider(String id, String name, List<String> websites) {
 
+    /** The provider as the feed names it, for a reason that tells the editor which it was. */
     public String describe() {
-      return (name == null ? "without a name" : "'" + name + "'")
-          + (websites.isEmpty() ? "" : " (" + String.join(", ", websites) + ")");
+      List<String> parts = new java.util.ArrayList<>();
+      if (name != null) {
+        parts.add("'" + name + "'");
+      }
+      parts.addAll(websites);
+      if (parts.isEmpty()) {
+        parts.add(id == null ? "no name or website" : id);
+      }
+      return String.join(", ", parts);
     }
   }
 }
