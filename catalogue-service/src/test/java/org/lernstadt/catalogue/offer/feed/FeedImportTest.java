@@ -296,6 +296,53 @@ class FeedImportTest {
   }
 
   @Test
+  void aGraphsCoursesAreItsItemsAndItsOtherNodesWhatTheyReferTo() {
+    String word = FeedFixtures.word();
+    String graph =
+        """
+        {"@context": {"@vocab": "https://schema.org/"}, "@graph": [
+          {"@type": "Organization", "@id": "https://familienzentrum.example/#org",
+           "name": "Familienzentrum Feedstadt"},
+          {"@type": "Place", "@id": "#haus", "address": "Marktplatz 5",
+           "geo": {"@type": "GeoCoordinates", "latitude": 52.05, "longitude": 13.05}},
+          {"@type": "ItemList", "itemListElement": [
+            {"@type": "ListItem", "position": 1, "item": {"@id": "urn:RUN:babymassage"}},
+            {"@type": "ListItem", "position": 2, "item": {"@id": "urn:RUN:krabbelgruppe"}}]},
+          {"@type": "https://schema.org/Course", "@id": "urn:RUN:babymassage",
+           "name": "Babymassage WORD", "provider": {"@id": "https://familienzentrum.example/#org"},
+           "about": "Elternbildung", "audience": "Eltern", "isAccessibleForFree": true,
+           "hasCourseInstance": {"startDate": "2027-09-01", "location": {"@id": "#haus"}}},
+          {"@type": ["Course", "Product"], "@id": "urn:RUN:krabbelgruppe",
+           "name": "Krabbelgruppe WORD", "provider": {"@id": "https://familienzentrum.example/#org"},
+           "about": "Elternbildung", "educationalLevel": "Kleinkinder",
+           "offers": {"price": "3,50", "priceCurrency": "EUR"},
+           "hasCourseInstance": {"startDate": "2027-09-02T10:00:00+02:00", "duration": "PT1H",
+             "location": {"@id": "#haus"}}}]}
+        """
+            .replace("WORD", word)
+            .replace("RUN", UUID.randomUUID().toString());
+    JsonPath report = imported(graph);
+    assertEquals(2, report.getInt("summary.created"), report.prettify());
+    assertEquals(0, report.getInt("summary.rejected"));
+    given()
+        .get("/v1/offers/" + report.getString("items[0].id"))
+        .then()
+        .statusCode(200)
+        .body("providerId", equalTo(familyCentre.toString()))
+        .body("sessions[0].address", equalTo("Marktplatz 5"))
+        // A date alone is the whole day in the city's time.
+        .body("sessions[0].start", equalTo("2027-08-31T22:00:00Z"))
+        .body("sessions[0].end", equalTo("2027-09-01T22:00:00Z"))
+        .body("districts", contains("mitte"));
+    given()
+        .get("/v1/offers/" + report.getString("items[1].id"))
+        .then()
+        .statusCode(200)
+        .body("lifePhases", contains("EARLY_CHILDHOOD"))
+        .body("cost.feeCents", equalTo(350));
+  }
+
+  @Test
   void theCataloguesOwnJsonLdImportsCleanly() {
     String word = FeedFixtures.word();
     String externalId = "roundtrip-" + UUID.randomUUID();

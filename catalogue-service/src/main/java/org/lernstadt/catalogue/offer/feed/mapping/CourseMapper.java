@@ -402,7 +402,7 @@ public class CourseMapper {
     private Modality mode(JsonNode instance, String at, boolean hasPlace, boolean hasOnline) {
       for (JsonNode value : values(instance.get("courseMode"))) {
         String mode = Vocabulary.fold(String.valueOf(text(value, at + ".courseMode")));
-        if (mode.matches(".*\\b(blended|hybrid|hybride?)\\b.*")) {
+        if (mode.matches(".*\\b(blended|hybride?)\\b.*")) {
           return Modality.HYBRID;
         }
         if (mode.matches(".*\\b(online|virtual|distance|remote|fernunterricht)\\b.*")) {

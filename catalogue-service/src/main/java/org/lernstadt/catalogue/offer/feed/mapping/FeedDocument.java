@@ -26,46 +26,48 @@ public final class FeedDocument {
   }
 
   public static FeedDocument of(JsonNode root) {
-    List<JsonNode> items = new ArrayList<>();
+    Map<String, JsonNode> nodes = new HashMap<>();
+    collect(root, nodes);
+    FeedDocument feed = new FeedDocument(new ArrayList<>(), nodes);
     if (root.isArray()) {
-      root.forEach(items::add);
+      root.forEach(item -> feed.items.add(feed.resolve(item)));
     } else if (root.isObject() && root.has("@graph")) {
+      // The Courses of a graph are its nodes; a list in it refers to them or holds further ones.
       for (JsonNode node : root.path("@graph")) {
         if (isA(node, "Course")) {
-          items.add(node);
+          feed.items.add(node);
         } else if (isA(node, "ItemList")) {
-          items.addAll(listItems(node));
+          listItems(node).stream().filter(item -> !isReference(item)).forEach(feed.items::add);
         }
       }
     } else if (isA(root, "ItemList")) {
-      items.addAll(listItems(root));
+      listItems(root).forEach(item -> feed.items.add(feed.resolve(item)));
     } else if (isA(root, "Course")) {
-      items.add(root);
+      feed.items.add(root);
     } else {
       throw notJsonLd();
     }
-    if (items.isEmpty()) {
+    if (feed.items.isEmpty()) {
       throw new ProblemException(
           422,
           "Unprocessable Content",
           "The feed holds no Course.",
           List.of(new FieldError("$", "has no item")));
     }
-    Map<String, JsonNode> nodes = new HashMap<>();
-    collect(root, nodes);
-    return new FeedDocument(List.copyOf(items), nodes);
+    return feed;
   }
 
   public List<JsonNode> items() {
-    return items;
+    return java.util.Collections.unmodifiableList(items);
   }
 
   /** The node a reference such as {@code {"@id": "#vhs"}} stands for, or the node itself. */
   public JsonNode resolve(JsonNode node) {
-    if (node != null && node.isObject() && node.size() == 1 && node.has("@id")) {
-      return nodes.getOrDefault(node.get("@id").asText(), node);
-    }
-    return node;
+    return isReference(node) ? nodes.getOrDefault(node.get("@id").asText(), node) : node;
+  }
+
+  private static boolean isReference(JsonNode node) {
+    return node != null && node.isObject() && node.size() == 1 && node.has("@id");
   }
 
   /** Whether a node has the schema.org type, written plain, prefixed or as a full IRI. */
