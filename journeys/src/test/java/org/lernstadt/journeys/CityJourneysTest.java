@@ -33,6 +33,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -453,27 +454,10 @@ class CityJourneysTest {
         only(trace, "gateway", "CLIENT").spanId(),
         only(trace, "catalogue-service", "SERVER").parentSpanId());
     ReceivedSpan published =
-        trace.stream()
-            .filter(span -> span.service().equals("catalogue-service"))
-            .filter(span -> span.kind().equals("PRODUCER"))
-            .filter(
-                span ->
-                    "catalogue.offers.v1"
-                        .equals(span.attributes().get("messaging.destination.name")))
-            .findFirst()
-            .orElseThrow(
-                () -> new AssertionError("no publication on catalogue.offers.v1: " + trace));
+        onOffersTopic(trace, "catalogue-service", span -> span.kind().equals("PRODUCER"));
     for (String consumer : List.of("counseling-service", "monitoring-service")) {
       ReceivedSpan processed =
-          trace.stream()
-              .filter(span -> span.service().equals(consumer))
-              .filter(span -> span.name().endsWith(" process"))
-              .filter(
-                  span ->
-                      "catalogue.offers.v1"
-                          .equals(span.attributes().get("messaging.destination.name")))
-              .findFirst()
-              .orElseThrow(() -> new AssertionError(consumer + " did not process: " + trace));
+          onOffersTopic(trace, consumer, span -> span.name().endsWith(" process"));
       assertEquals(
           "false", processed.attributes().get("lernstadt.event.duplicate"), processed.toString());
       assertTrue(descendsFrom(processed, published, byId), processed + " not under " + published);
@@ -702,6 +686,19 @@ class CityJourneysTest {
   }
 
   // ---------------------------------------------------------------------------------------------
+
+  /** The first span of the service about the catalogue's offer topic that {@code which} picks. */
+  private static ReceivedSpan onOffersTopic(
+      List<ReceivedSpan> trace, String service, Predicate<ReceivedSpan> which) {
+    return trace.stream()
+        .filter(span -> span.service().equals(service))
+        .filter(
+            span ->
+                "catalogue.offers.v1".equals(span.attributes().get("messaging.destination.name")))
+        .filter(which)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(service + ": no such span in " + trace));
+  }
 
   private static boolean has(List<ReceivedSpan> spans, String service, String kind) {
     return spans.stream()

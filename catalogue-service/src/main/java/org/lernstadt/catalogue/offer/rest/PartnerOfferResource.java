@@ -25,6 +25,7 @@ import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.lernstadt.catalogue.offer.domain.ExternalId;
 import org.lernstadt.catalogue.offer.mapping.BulkReport;
 import org.lernstadt.catalogue.offer.mapping.OfferView;
 import org.lernstadt.catalogue.offer.service.BulkOfferService;
@@ -45,7 +46,7 @@ import org.lernstadt.platform.web.ProblemException;
 @Tag(name = "Partner offers")
 public class PartnerOfferResource {
 
-  static final String EXTERNAL_ID = "[A-Za-z0-9._:~-]{1,100}";
+  static final String EXTERNAL_ID = ExternalId.PATTERN;
 
   static final String NDJSON = "application/x-ndjson";
 

@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.lernstadt.catalogue.common.AccessibilityFeature;
+import org.lernstadt.catalogue.offer.domain.ExternalId;
 import org.lernstadt.catalogue.offer.domain.LifePhase;
 import org.lernstadt.catalogue.offer.domain.Modality;
 import org.lernstadt.catalogue.offer.domain.TargetGroup;
@@ -47,8 +48,12 @@ import org.lernstadt.platform.web.Problem.FieldError;
 @ApplicationScoped
 public class CourseMapper {
 
+  private static final String PLAIN_PREFIX = "ld:";
+
   /** External ids the partner API accepts, less room for the prefix. */
-  private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9._:~-]{1,96}");
+  private static final Pattern PLAIN_ID =
+      Pattern.compile(
+          ExternalId.CHARACTERS + "{1," + (ExternalId.MAX_LENGTH - PLAIN_PREFIX.length()) + "}");
 
   @Inject ObjectMapper json;
   @Inject Validator validator;
@@ -145,7 +150,7 @@ public class CourseMapper {
         error("@id", "is required: an @id, identifier or url recognises the course on re-import");
         return null;
       }
-      return PLAIN_ID.matcher(id).matches() ? "ld:" + id : "ld~" + sha256(id);
+      return PLAIN_ID.matcher(id).matches() ? PLAIN_PREFIX + id : "ld~" + sha256(id);
     }
 
     private FeedProvider provider(JsonNode course) {
