@@ -239,6 +239,7 @@ class CatalogueBenchmark {
                 + " from copy_of m join offer_session s on s.offer_id = m.src");
       }
       sql.execute("vacuum analyze offer");
+      sql.execute("vacuum analyze offer_search");
       sql.execute("vacuum analyze offer_session");
     }
   }

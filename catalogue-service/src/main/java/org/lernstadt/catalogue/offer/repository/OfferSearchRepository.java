@@ -27,8 +27,9 @@ import org.lernstadt.platform.web.Problem;
 import org.lernstadt.platform.web.ProblemException;
 
 /**
- * The public search as SQL: full text on the weighted {@code search} column, array overlaps for the
- * facets' filters, {@code earthdistance} for the radius, keyset pagination per sort order.
+ * The public search as SQL on {@code offer_search}, the narrow copy of each offer that triggers
+ * keep (see V7): full text on its weighted {@code search} column, array overlaps for the facets'
+ * filters, {@code earthdistance} on the sessions for the radius, keyset pagination per sort order.
  */
 @ApplicationScoped
 public class OfferSearchRepository {
@@ -57,7 +58,7 @@ public class OfferSearchRepository {
 
   private static final String SAMPLE_PERCENT =
       "select least(100, 100.0 * $1 / greatest(reltuples, 1))::float8 from pg_class"
-          + " where oid = 'offer'::regclass";
+          + " where oid = 'offer_search'::regclass";
 
   /** Sessions read nearest-first for a page in distance order, at first and at most. */
   @ConfigProperty(name = "lernstadt.catalogue.search.nearest-candidates", defaultValue = "512")
@@ -436,8 +437,11 @@ public class OfferSearchRepository {
   public Uni<CalendarRows> calendar(
       OfferSearch search, boolean window, int maxOffers, int maxDates) {
     Query query = matching(search, true);
+    // An entry shows the whole offer, not only what the search reads.
+    query.from += ", offer f";
+    query.where.add("f.id = o.id");
     String sql =
-        "select o.*, count(*) over () as total"
+        "select f.*, count(*) over () as total"
             + query.from()
             + query.where()
             + " order by coalesce(o.first_start, 'infinity'::timestamptz), o.id limit "
@@ -549,7 +553,7 @@ public class OfferSearchRepository {
         withCancelled ? "o.status in ('PUBLISHED', 'CANCELLED')" : "o.status = 'PUBLISHED'");
     if (search.text() != null) {
       query.from =
-          " from offer o, websearch_to_tsquery('lernstadt_german', "
+          " from offer_search o, websearch_to_tsquery('lernstadt_german', "
               + query.param(search.text())
               + ") as q(query)";
       query.where.add("o.search @@ q.query");
@@ -692,7 +696,7 @@ public class OfferSearchRepository {
   private static final class Query {
     private final List<Object> params = new ArrayList<>();
     private final List<String> where = new ArrayList<>();
-    private String from = " from offer o";
+    private String from = " from offer_search o";
 
     String param(Object value) {
       params.add(value);
@@ -706,8 +710,8 @@ public class OfferSearchRepository {
     void sample(double percent) {
       from =
           from.replace(
-              " from offer o",
-              " from offer o tablesample system (" + param(percent) + ") repeatable (0)");
+              " from offer_search o",
+              " from offer_search o tablesample system (" + param(percent) + ") repeatable (0)");
     }
 
     String from() {
