@@ -50,17 +50,20 @@ public class OfferRepository {
       "insert into offer (id, provider_id, external_id, title, description, topics, sdgs,"
           + " target_groups, life_phases, languages, modality, cost_kind, fee_cents,"
           + " reduced_fee_terms, accessibility, registration_url, capacity, certificate, status,"
-          + " first_start, last_end, district_codes, content, content_hash, version)"
+          + " first_start, last_end, district_codes, min_lat, max_lat, min_lon, max_lon, content,"
+          + " content_hash, version)"
           + " values ($1, $2, $3, $4, $5, $6, $7::smallint[], $8, $9, $10, $11, $12, $13, $14,"
-          + " $15, $16, $17, $18, $19, $20, $21, $22, cast($23::text as jsonb), $24, 1)";
+          + " $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26,"
+          + " cast($27::text as jsonb), $28, 1)";
 
   private static final String UPDATE =
       "update offer set title = $2, description = $3, topics = $4, sdgs = $5::smallint[],"
           + " target_groups = $6, life_phases = $7, languages = $8, modality = $9,"
           + " cost_kind = $10, fee_cents = $11, reduced_fee_terms = $12, accessibility = $13,"
           + " registration_url = $14, capacity = $15, certificate = $16, status = $17,"
-          + " first_start = $18, last_end = $19, district_codes = $20,"
-          + " content = cast($21::text as jsonb), content_hash = $22, version = version + 1,"
+          + " first_start = $18, last_end = $19, district_codes = $20, min_lat = $21,"
+          + " max_lat = $22, min_lon = $23, max_lon = $24, content = cast($25::text as jsonb),"
+          + " content_hash = $26, version = version + 1,"
           + " updated_at = now() where id = $1";
 
   private static final String DELETE_SESSIONS =
@@ -209,18 +212,29 @@ public class OfferRepository {
                 OffsetDateTime firstStart = null;
                 OffsetDateTime lastEnd = null;
                 java.util.TreeSet<String> districts = new java.util.TreeSet<>();
+                Double minLat = null;
+                Double maxLat = null;
+                Double minLon = null;
+                Double maxLon = null;
                 for (OfferPush.Session s : w.push().sessions()) {
                   firstStart =
                       firstStart == null || s.start().isBefore(firstStart) ? s.start() : firstStart;
                   lastEnd = lastEnd == null || s.end().isAfter(lastEnd) ? s.end() : lastEnd;
-                  String district = located.get(at++).district();
-                  if (district != null) {
-                    districts.add(district);
+                  Located place = located.get(at++);
+                  if (place.district() != null) {
+                    districts.add(place.district());
+                  }
+                  if (place.lat() != null) {
+                    minLat = minLat == null ? place.lat() : Math.min(minLat, place.lat());
+                    maxLat = maxLat == null ? place.lat() : Math.max(maxLat, place.lat());
+                    minLon = minLon == null ? place.lon() : Math.min(minLon, place.lon());
+                    maxLon = maxLon == null ? place.lon() : Math.max(maxLon, place.lon());
                   }
                 }
                 values.add(firstStart);
                 values.add(lastEnd);
                 values.add(districts.toArray(String[]::new));
+                values.addAll(Arrays.asList(minLat, maxLat, minLon, maxLon));
                 values.add(w.content().serialised());
                 values.add(w.content().hash());
                 rows.add(Tuple.tuple(values));
