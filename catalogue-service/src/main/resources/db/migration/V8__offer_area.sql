@@ -18,24 +18,31 @@ create or replace function offer_search_keep() returns trigger
 begin
     if tg_op = 'DELETE' then
         delete from offer_search where id = old.id;
-        return null;
+    elsif tg_op = 'INSERT' then
+        insert into offer_search (id, provider_id, status, title, topics, life_phases,
+            target_groups, languages, accessibility, modality, cost_kind, district_codes,
+            first_start, last_end, search, min_lat, max_lat, min_lon, max_lon)
+        values (new.id, new.provider_id, new.status, new.title, new.topics, new.life_phases,
+            new.target_groups, new.languages, new.accessibility, new.modality, new.cost_kind,
+            new.district_codes, new.first_start, new.last_end,
+            offer_search_vector(new.title, new.topics, new.description),
+            new.min_lat, new.max_lat, new.min_lon, new.max_lon);
+    else
+        -- The vector is computed again only when its text changed (not for a status change).
+        update offer_search set provider_id = new.provider_id, status = new.status,
+            title = new.title, topics = new.topics, life_phases = new.life_phases,
+            target_groups = new.target_groups, languages = new.languages,
+            accessibility = new.accessibility, modality = new.modality,
+            cost_kind = new.cost_kind, district_codes = new.district_codes,
+            first_start = new.first_start, last_end = new.last_end,
+            search = case when (new.title, new.topics, new.description)
+                                is not distinct from (old.title, old.topics, old.description)
+                          then search
+                          else offer_search_vector(new.title, new.topics, new.description) end,
+            min_lat = new.min_lat, max_lat = new.max_lat, min_lon = new.min_lon,
+            max_lon = new.max_lon
+        where id = new.id;
     end if;
-    insert into offer_search (id, provider_id, status, title, topics, life_phases, target_groups,
-        languages, accessibility, modality, cost_kind, district_codes, first_start, last_end,
-        search, min_lat, max_lat, min_lon, max_lon)
-    values (new.id, new.provider_id, new.status, new.title, new.topics, new.life_phases,
-        new.target_groups, new.languages, new.accessibility, new.modality, new.cost_kind,
-        new.district_codes, new.first_start, new.last_end,
-        offer_search_vector(new.title, new.topics, new.description),
-        new.min_lat, new.max_lat, new.min_lon, new.max_lon)
-    on conflict (id) do update set provider_id = excluded.provider_id, status = excluded.status,
-        title = excluded.title, topics = excluded.topics, life_phases = excluded.life_phases,
-        target_groups = excluded.target_groups, languages = excluded.languages,
-        accessibility = excluded.accessibility, modality = excluded.modality,
-        cost_kind = excluded.cost_kind, district_codes = excluded.district_codes,
-        first_start = excluded.first_start, last_end = excluded.last_end,
-        search = excluded.search, min_lat = excluded.min_lat, max_lat = excluded.max_lat,
-        min_lon = excluded.min_lon, max_lon = excluded.max_lon;
     return null;
 end $$;
 

@@ -246,9 +246,10 @@ public class OfferSearchRepository {
   }
 
   /**
-   * Relevance: how often the words occur, weighted by where (title, then topics, then description).
-   * {@code ts_rank}, not the cover density of {@code ts_rank_cd}: a broad word ranks every match,
-   * and the proximity of the words cost twice the time at a million offers.
+   * Relevance: how often the words occur, weighted by where (title, then topics, then description;
+   * for one word, a title match outranks any number of description matches). {@code ts_rank}, not
+   * the cover density of {@code ts_rank_cd}: a broad word ranks every match, and the proximity of
+   * the words cost twice the time at a million offers.
    */
   private static String rank(OfferSearch search) {
     return search.text() == null ? "0::real" : "ts_rank(o.search, q.query)";
