@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
 import io.restassured.http.ContentType;
@@ -38,6 +39,7 @@ import org.lernstadt.platform.testing.Tokens;
  * </pre>
  */
 @QuarkusTest
+@TestProfile(ProductionSearchSettings.class)
 @Tag("benchmark")
 @QuarkusTestResource(
     value = PostgresTestResource.class,
@@ -223,12 +225,14 @@ class CatalogueBenchmark {
                 + " target_groups, life_phases, languages, modality, cost_kind, fee_cents,"
                 + " reduced_fee_terms, accessibility, registration_url, capacity, certificate,"
                 + " status, content, content_hash, version, first_start, last_end,"
-                + " district_codes) select m.dst, o.provider_id, o.external_id || '~' || m.k,"
+                + " district_codes, min_lat, max_lat, min_lon, max_lon)"
+                + " select m.dst, o.provider_id, o.external_id || '~' || m.k,"
                 + " o.title, o.description, o.topics, o.sdgs, o.target_groups, o.life_phases,"
                 + " o.languages, o.modality, o.cost_kind, o.fee_cents, o.reduced_fee_terms,"
                 + " o.accessibility, o.registration_url, o.capacity, o.certificate, o.status,"
                 + " o.content, o.content_hash, 1, o.first_start + m.k * interval '1 day',"
-                + " o.last_end + m.k * interval '1 day', o.district_codes"
+                + " o.last_end + m.k * interval '1 day', o.district_codes, o.min_lat,"
+                + " o.max_lat, o.min_lon, o.max_lon"
                 + " from copy_of m join offer o on o.id = m.src");
         sql.execute(
             "insert into offer_session (id, offer_id, starts_at, ends_at, learning_place_id,"
@@ -239,6 +243,7 @@ class CatalogueBenchmark {
                 + " from copy_of m join offer_session s on s.offer_id = m.src");
       }
       sql.execute("vacuum analyze offer");
+      sql.execute("vacuum analyze offer_search");
       sql.execute("vacuum analyze offer_session");
     }
   }

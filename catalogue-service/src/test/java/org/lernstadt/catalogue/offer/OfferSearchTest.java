@@ -120,6 +120,34 @@ class OfferSearchTest {
   }
 
   @Test
+  void aTitleMatchRanksAboveDescriptionMatches() {
+    String word = PartnerOfferTest.word("rangwort");
+    String session = PartnerOfferTest.session("2027-04-01T17:00:00+01:00", 52.05, 13.05);
+    // Pushed first, and with the word three times, so that neither the order of storing nor the
+    // number of occurrences puts it first.
+    String inDescription =
+        PartnerOfferTest.put(
+                "partner-vhs",
+                "described-" + word,
+                PartnerOfferTest.offer("Gesprächskreis", "PUBLISHED", session)
+                    .replace(
+                        "Ein Kurs für Eltern und Großeltern",
+                        word + " für alle: " + word + " und noch einmal " + word))
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String inTitle =
+        PartnerOfferTest.put(
+                "partner-vhs",
+                "titled-" + word,
+                PartnerOfferTest.offer("Abendkurs " + word, "PUBLISHED", session))
+            .statusCode(201)
+            .extract()
+            .path("id");
+    assertEquals(List.of(inTitle, inDescription), textSearch(word));
+  }
+
+  @Test
   void draftsAreNeitherFoundNorShown() {
     assertEquals(2, search("").getInt("total"));
     given().get("/v1/offers/" + draft).then().statusCode(404);
@@ -146,6 +174,27 @@ class OfferSearchTest {
     assertEquals(0.0, both.getDouble("items[0].distanceKm"));
     // 0.3° of longitude at 52° N is about 20.5 km.
     assertEquals(20.5, both.getDouble("items[1].distanceKm"), 0.3);
+  }
+
+  @Test
+  void aRadiusNeedsASessionInsideNotOnlyTheBoxAroundTheSessions() {
+    String word = PartnerOfferTest.word("ortwort");
+    // Sessions 20 km west and 20 km east of a point in the middle: their box holds the point.
+    String west = PartnerOfferTest.session("2027-05-01T17:00:00+01:00", 52.05, 12.85).strip();
+    String east = PartnerOfferTest.session("2027-05-02T17:00:00+01:00", 52.05, 13.45).strip();
+    String apart = west.substring(0, west.length() - 1) + "," + east.substring(1);
+    String id =
+        PartnerOfferTest.put(
+                "partner-vhs",
+                "apart-" + word,
+                PartnerOfferTest.offer("Wanderkurs " + word, "PUBLISHED", apart))
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String around = "/v1/offers?q=" + word + "&radiusKm=5&lat=52.05&lon=";
+    assertEquals(List.of(), given().get(around + "13.15").then().extract().path("items.id"));
+    assertEquals(List.of(id), given().get(around + "13.45").then().extract().path("items.id"));
+    assertEquals(List.of(id), given().get(around + "12.85").then().extract().path("items.id"));
   }
 
   @Test

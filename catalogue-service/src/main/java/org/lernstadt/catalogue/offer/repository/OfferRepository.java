@@ -50,46 +50,45 @@ public class OfferRepository {
       "insert into offer (id, provider_id, external_id, title, description, topics, sdgs,"
           + " target_groups, life_phases, languages, modality, cost_kind, fee_cents,"
           + " reduced_fee_terms, accessibility, registration_url, capacity, certificate, status,"
-          + " content, content_hash, version)"
+          + " first_start, last_end, district_codes, min_lat, max_lat, min_lon, max_lon, content,"
+          + " content_hash, version)"
           + " values ($1, $2, $3, $4, $5, $6, $7::smallint[], $8, $9, $10, $11, $12, $13, $14,"
-          + " $15, $16, $17, $18, $19, cast($20::text as jsonb), $21, 1)";
+          + " $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26,"
+          + " cast($27::text as jsonb), $28, 1)";
 
   private static final String UPDATE =
       "update offer set title = $2, description = $3, topics = $4, sdgs = $5::smallint[],"
           + " target_groups = $6, life_phases = $7, languages = $8, modality = $9,"
           + " cost_kind = $10, fee_cents = $11, reduced_fee_terms = $12, accessibility = $13,"
           + " registration_url = $14, capacity = $15, certificate = $16, status = $17,"
-          + " content = cast($18::text as jsonb), content_hash = $19, version = version + 1,"
+          + " first_start = $18, last_end = $19, district_codes = $20, min_lat = $21,"
+          + " max_lat = $22, min_lon = $23, max_lon = $24, content = cast($25::text as jsonb),"
+          + " content_hash = $26, version = version + 1,"
           + " updated_at = now() where id = $1";
 
   private static final String DELETE_SESSIONS =
       "delete from offer_session where offer_id = any($1::uuid[])";
 
   /**
-   * Every session of a push in one statement. A session takes its point from its learning place
-   * unless it has one, and its district from that point.
+   * The point of each session (its own, else its learning place's) and the district of that point,
+   * in the order given: worked out before the offers are written, so that each offer row is written
+   * once with its dates and districts (a later update would write every index and the full-text
+   * column a second time).
    */
+  private static final String LOCATE_SESSIONS =
+      "select p.lat, p.lon, district_at(p.lat, p.lon)"
+          + " from unnest($1::uuid[], $2::float8[], $3::float8[]) with ordinality"
+          + " as s(place_id, lat, lon, i)"
+          + " left join learning_place lp on lp.id = s.place_id"
+          + " cross join lateral (select coalesce(s.lat, lp.latitude) as lat,"
+          + " coalesce(s.lon, lp.longitude) as lon) p order by s.i";
+
+  /** Every session of a push in one statement. */
   private static final String INSERT_SESSIONS =
       "insert into offer_session (id, offer_id, starts_at, ends_at, learning_place_id, address,"
           + " latitude, longitude, district_code, online_url)"
-          + " select s.id, s.offer_id, s.starts_at, s.ends_at, s.place_id, s.address, p.lat, p.lon,"
-          + " district_at(p.lat, p.lon), s.online_url"
-          + " from unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[],"
-          + " $5::uuid[], $6::text[], $7::float8[], $8::float8[], $9::text[])"
-          + " as s(id, offer_id, starts_at, ends_at, place_id, address, lat, lon, online_url)"
-          + " left join learning_place lp on lp.id = s.place_id"
-          + " cross join lateral (select coalesce(s.lat, lp.latitude) as lat,"
-          + " coalesce(s.lon, lp.longitude) as lon) p";
-
-  private static final String REFRESH_DERIVED =
-      "update offer o set first_start = s.first_start, last_end = s.last_end,"
-          + " district_codes = s.districts"
-          + " from (select o2.id, min(os.starts_at) as first_start, max(os.ends_at) as last_end,"
-          + " coalesce(array_agg(distinct os.district_code)"
-          + " filter (where os.district_code is not null), '{}') as districts"
-          + " from unnest($1::uuid[]) as o2(id)"
-          + " left join offer_session os on os.offer_id = o2.id group by o2.id) s"
-          + " where o.id = s.id";
+          + " select * from unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[],"
+          + " $5::uuid[], $6::text[], $7::float8[], $8::float8[], $9::text[], $10::text[])";
 
   private static final String EXISTING_PLACES =
       "select id from learning_place where id = any($1::uuid[])";
@@ -180,32 +179,111 @@ public class OfferRepository {
 
   /** Inserts new offers of one provider with their sessions, one round trip per statement. */
   public Uni<Void> insertAll(SqlConnection conn, UUID providerId, List<Write> writes) {
-    return writeAll(conn, INSERT, writes, w -> List.of(w.id(), providerId, w.externalId()));
+    return writeAll(conn, INSERT, writes, w -> List.of(w.id(), providerId, w.externalId()), false);
   }
 
   /** Stores a new version of existing offers with their sessions. */
   public Uni<Void> updateAll(SqlConnection conn, List<Write> writes) {
-    return writeAll(conn, UPDATE, writes, w -> List.of(w.id()));
+    return writeAll(conn, UPDATE, writes, w -> List.of(w.id()), true);
   }
 
-  /** Runs {@code sql} for each write with its key columns, the content columns and the hash. */
+  /**
+   * Runs {@code sql} for each write with its key columns, the content columns, what is derived from
+   * the sessions and the content with its hash; then stores the sessions, replacing the old ones if
+   * {@code replacing}.
+   */
   private Uni<Void> writeAll(
       SqlConnection conn,
       String sql,
       List<Write> writes,
-      java.util.function.Function<Write, List<Object>> keys) {
+      java.util.function.Function<Write, List<Object>> keys,
+      boolean replacing) {
     if (writes.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    List<Tuple> rows = new ArrayList<>(writes.size());
+    return locate(conn, writes)
+        .chain(
+            located -> {
+              List<Tuple> rows = new ArrayList<>(writes.size());
+              int at = 0;
+              for (Write w : writes) {
+                List<Object> values = new ArrayList<>(keys.apply(w));
+                values.addAll(columns(w.push()));
+                OffsetDateTime firstStart = null;
+                OffsetDateTime lastEnd = null;
+                java.util.TreeSet<String> districts = new java.util.TreeSet<>();
+                Double minLat = null;
+                Double maxLat = null;
+                Double minLon = null;
+                Double maxLon = null;
+                for (OfferPush.Session s : w.push().sessions()) {
+                  firstStart =
+                      firstStart == null || s.start().isBefore(firstStart) ? s.start() : firstStart;
+                  lastEnd = lastEnd == null || s.end().isAfter(lastEnd) ? s.end() : lastEnd;
+                  Located place = located.get(at++);
+                  if (place.district() != null) {
+                    districts.add(place.district());
+                  }
+                  if (place.lat() != null) {
+                    minLat = minLat == null ? place.lat() : Math.min(minLat, place.lat());
+                    maxLat = maxLat == null ? place.lat() : Math.max(maxLat, place.lat());
+                    minLon = minLon == null ? place.lon() : Math.min(minLon, place.lon());
+                    maxLon = maxLon == null ? place.lon() : Math.max(maxLon, place.lon());
+                  }
+                }
+                values.add(firstStart);
+                values.add(lastEnd);
+                values.add(districts.toArray(String[]::new));
+                values.addAll(Arrays.asList(minLat, maxLat, minLon, maxLon));
+                values.add(w.content().serialised());
+                values.add(w.content().hash());
+                rows.add(Tuple.tuple(values));
+              }
+              UUID[] offerIds = writes.stream().map(Write::id).toArray(UUID[]::new);
+              return conn.preparedQuery(sql)
+                  .executeBatch(rows)
+                  .chain(
+                      () ->
+                          replacing
+                              ? conn.preparedQuery(DELETE_SESSIONS)
+                                  .execute(Tuple.of(offerIds))
+                                  .replaceWithVoid()
+                              : Uni.createFrom().voidItem())
+                  .chain(() -> insertSessions(conn, writes, located));
+            });
+  }
+
+  /** Where a session takes place: its point and that point's district, both possibly null. */
+  private record Located(Double lat, Double lon, String district) {}
+
+  /** The point and district of every session of the writes, in their order. */
+  private static Uni<List<Located>> locate(SqlConnection conn, List<Write> writes) {
+    List<UUID> places = new ArrayList<>();
+    List<Double> lats = new ArrayList<>();
+    List<Double> lons = new ArrayList<>();
     for (Write w : writes) {
-      List<Object> values = new ArrayList<>(keys.apply(w));
-      values.addAll(columns(w.push()));
-      values.add(w.content().serialised());
-      values.add(w.content().hash());
-      rows.add(Tuple.tuple(values));
+      for (OfferPush.Session s : w.push().sessions()) {
+        places.add(s.learningPlaceId());
+        lats.add(s.location() == null ? null : s.location().lat());
+        lons.add(s.location() == null ? null : s.location().lon());
+      }
     }
-    return conn.preparedQuery(sql).executeBatch(rows).chain(() -> replaceSessions(conn, writes));
+    if (places.isEmpty()) {
+      return Uni.createFrom().item(List.of());
+    }
+    return conn.preparedQuery(LOCATE_SESSIONS)
+        .execute(
+            Tuple.of(
+                places.toArray(UUID[]::new),
+                lats.toArray(Double[]::new),
+                lons.toArray(Double[]::new)))
+        .map(
+            rows -> {
+              List<Located> located = new ArrayList<>(places.size());
+              rows.forEach(
+                  r -> located.add(new Located(r.getDouble(0), r.getDouble(1), r.getString(2))));
+              return located;
+            });
   }
 
   public Uni<Void> setStatus(SqlConnection conn, UUID id, OfferStatus status) {
@@ -282,55 +360,46 @@ public class OfferRepository {
             });
   }
 
-  /** Replaces the sessions of the written offers and refreshes what is derived from them. */
-  private Uni<Void> replaceSessions(SqlConnection conn, List<Write> writes) {
-    UUID[] offerIds = writes.stream().map(Write::id).toArray(UUID[]::new);
-    List<UUID> ids = new ArrayList<>();
-    List<UUID> owners = new ArrayList<>();
-    List<OffsetDateTime> starts = new ArrayList<>();
-    List<OffsetDateTime> ends = new ArrayList<>();
-    List<UUID> places = new ArrayList<>();
-    List<String> addresses = new ArrayList<>();
-    List<Double> lats = new ArrayList<>();
-    List<Double> lons = new ArrayList<>();
-    List<String> urls = new ArrayList<>();
+  /** Inserts the sessions of the writes, located, in one statement. */
+  private static Uni<Void> insertSessions(
+      SqlConnection conn, List<Write> writes, List<Located> located) {
+    if (located.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    int n = located.size();
+    UUID[] ids = new UUID[n];
+    UUID[] owners = new UUID[n];
+    OffsetDateTime[] starts = new OffsetDateTime[n];
+    OffsetDateTime[] ends = new OffsetDateTime[n];
+    UUID[] places = new UUID[n];
+    String[] addresses = new String[n];
+    Double[] lats = new Double[n];
+    Double[] lons = new Double[n];
+    String[] districts = new String[n];
+    String[] urls = new String[n];
+    int i = 0;
     for (Write w : writes) {
       for (OfferPush.Session s : w.push().sessions()) {
-        ids.add(UUID.randomUUID());
-        owners.add(w.id());
-        starts.add(s.start());
-        ends.add(s.end());
-        places.add(s.learningPlaceId());
-        addresses.add(s.address());
-        lats.add(s.location() == null ? null : s.location().lat());
-        lons.add(s.location() == null ? null : s.location().lon());
-        urls.add(s.onlineUrl());
+        Located at = located.get(i);
+        ids[i] = UUID.randomUUID();
+        owners[i] = w.id();
+        starts[i] = s.start();
+        ends[i] = s.end();
+        places[i] = s.learningPlaceId();
+        addresses[i] = s.address();
+        lats[i] = at.lat();
+        lons[i] = at.lon();
+        districts[i] = at.district();
+        urls[i] = s.onlineUrl();
+        i++;
       }
     }
-    Uni<Void> cleared =
-        conn.preparedQuery(DELETE_SESSIONS).execute(Tuple.of(offerIds)).replaceWithVoid();
-    Uni<Void> inserted =
-        ids.isEmpty()
-            ? Uni.createFrom().voidItem()
-            : conn.preparedQuery(INSERT_SESSIONS)
-                .execute(
-                    Tuple.tuple(
-                        Arrays.asList(
-                            ids.toArray(UUID[]::new),
-                            owners.toArray(UUID[]::new),
-                            starts.toArray(OffsetDateTime[]::new),
-                            ends.toArray(OffsetDateTime[]::new),
-                            places.toArray(UUID[]::new),
-                            addresses.toArray(String[]::new),
-                            lats.toArray(Double[]::new),
-                            lons.toArray(Double[]::new),
-                            urls.toArray(String[]::new))))
-                .replaceWithVoid();
-    return cleared
-        .chain(() -> inserted)
-        .chain(
-            () ->
-                conn.preparedQuery(REFRESH_DERIVED).execute(Tuple.of(offerIds)).replaceWithVoid());
+    return conn.preparedQuery(INSERT_SESSIONS)
+        .execute(
+            Tuple.tuple(
+                Arrays.asList(
+                    ids, owners, starts, ends, places, addresses, lats, lons, districts, urls)))
+        .replaceWithVoid();
   }
 
   private static List<Object> columns(OfferPush push) {

@@ -27,8 +27,9 @@ import org.lernstadt.platform.web.Problem;
 import org.lernstadt.platform.web.ProblemException;
 
 /**
- * The public search as SQL: full text on the weighted {@code search} column, array overlaps for the
- * facets' filters, {@code earthdistance} for the radius, keyset pagination per sort order.
+ * The public search as SQL on {@code offer_search}, the narrow copy of each offer that triggers
+ * keep (see V7): full text on its weighted {@code search} column, array overlaps for the facets'
+ * filters, {@code earthdistance} on the sessions for the radius, keyset pagination per sort order.
  */
 @ApplicationScoped
 public class OfferSearchRepository {
@@ -57,7 +58,7 @@ public class OfferSearchRepository {
 
   private static final String SAMPLE_PERCENT =
       "select least(100, 100.0 * $1 / greatest(reltuples, 1))::float8 from pg_class"
-          + " where oid = 'offer'::regclass";
+          + " where oid = 'offer_search'::regclass";
 
   /** Sessions read nearest-first for a page in distance order, at first and at most. */
   @ConfigProperty(name = "lernstadt.catalogue.search.nearest-candidates", defaultValue = "512")
@@ -86,7 +87,7 @@ public class OfferSearchRepository {
   private Uni<Found> scan(OfferSearch search, int fetchSize) {
     boolean byDistance = search.sort() == OfferSearch.Sort.DISTANCE;
     Query query = matching(search);
-    String rank = search.text() == null ? "0::real" : "ts_rank_cd(o.search, q.query)";
+    String rank = rank(search);
     String sortDistance =
         byDistance ? ", " + distanceOf(query, search.near(), "o.id") + " as distance" : "";
     String pageDistance =
@@ -175,7 +176,7 @@ public class OfferSearchRepository {
     OfferSearch.Near near = search.near();
     Query query = matching(withoutRadius(search));
     String centre = earth(query, near);
-    String rank = search.text() == null ? "0::real" : "ts_rank_cd(o.search, q.query)";
+    String rank = rank(search);
     query.from += ", (select offer_id, min(d) as distance from candidate group by offer_id) near";
     query.where.add("near.offer_id = o.id");
     if (near.radiusMeters() != null) {
@@ -242,6 +243,16 @@ public class OfferSearchRepository {
                   ? scan(search, fetchSize)
                   : nearestFirst(search, fetchSize, candidates * 8);
             });
+  }
+
+  /**
+   * Relevance: how often the words occur, weighted by where (title, then topics, then description;
+   * for one word, a title match outranks any number of description matches). {@code ts_rank}, not
+   * the cover density of {@code ts_rank_cd}: a broad word ranks every match, and the proximity of
+   * the words cost twice the time at a million offers.
+   */
+  private static String rank(OfferSearch search) {
+    return search.text() == null ? "0::real" : "ts_rank(o.search, q.query)";
   }
 
   private static OfferSearch withoutRadius(OfferSearch search) {
@@ -436,8 +447,11 @@ public class OfferSearchRepository {
   public Uni<CalendarRows> calendar(
       OfferSearch search, boolean window, int maxOffers, int maxDates) {
     Query query = matching(search, true);
+    // An entry shows the whole offer, not only what the search reads.
+    query.from += ", offer f";
+    query.where.add("f.id = o.id");
     String sql =
-        "select o.*, count(*) over () as total"
+        "select f.*, count(*) over () as total"
             + query.from()
             + query.where()
             + " order by coalesce(o.first_start, 'infinity'::timestamptz), o.id limit "
@@ -549,7 +563,7 @@ public class OfferSearchRepository {
         withCancelled ? "o.status in ('PUBLISHED', 'CANCELLED')" : "o.status = 'PUBLISHED'");
     if (search.text() != null) {
       query.from =
-          " from offer o, websearch_to_tsquery('lernstadt_german', "
+          " from offer_search o, websearch_to_tsquery('lernstadt_german', "
               + query.param(search.text())
               + ") as q(query)";
       query.where.add("o.search @@ q.query");
@@ -586,6 +600,7 @@ public class OfferSearchRepository {
               + ")");
     }
     if (withinRadius(search)) {
+      reaching(query, search.near());
       // Checked offer by offer (OFFSET 0 keeps the planner from turning it into a join that
       // starts from every session in the circle, which it badly underestimates): a page in date
       // order then stops after its rows, and a sample checks only its own offers.
@@ -595,6 +610,38 @@ public class OfferSearchRepository {
               + " offset 0)");
     }
     return query;
+  }
+
+  /**
+   * Keeps the offers whose sessions' box reaches the box around the circle, so that the far ones
+   * are dropped without reading their sessions. The circle's box is taken a little too large (the
+   * earth's smallest radius, one percent more); near a pole or the antimeridian, where it is no
+   * simple box of degrees, every offer goes on to the check of its sessions.
+   */
+  private static void reaching(Query query, OfferSearch.Near near) {
+    double angle = near.radiusMeters() / 6_356_000.0 * 1.01;
+    double dLat = Math.toDegrees(angle);
+    double south = near.lat() - dLat;
+    double north = near.lat() + dLat;
+    double sine = Math.sin(angle) / Math.cos(Math.toRadians(near.lat()));
+    if (south <= -90 || north >= 90 || sine >= 1) {
+      return;
+    }
+    double dLon = Math.toDegrees(Math.asin(sine));
+    double west = near.lon() - dLon;
+    double east = near.lon() + dLon;
+    if (west <= -180 || east >= 180) {
+      return;
+    }
+    query.where.add(
+        "o.max_lat >= "
+            + query.param(south)
+            + " and o.min_lat <= "
+            + query.param(north)
+            + " and o.max_lon >= "
+            + query.param(west)
+            + " and o.min_lon <= "
+            + query.param(east));
   }
 
   private static boolean withinRadius(OfferSearch search) {
@@ -692,7 +739,7 @@ public class OfferSearchRepository {
   private static final class Query {
     private final List<Object> params = new ArrayList<>();
     private final List<String> where = new ArrayList<>();
-    private String from = " from offer o";
+    private String from = " from offer_search o";
 
     String param(Object value) {
       params.add(value);
@@ -706,8 +753,8 @@ public class OfferSearchRepository {
     void sample(double percent) {
       from =
           from.replace(
-              " from offer o",
-              " from offer o tablesample system (" + param(percent) + ") repeatable (0)");
+              " from offer_search o",
+              " from offer_search o tablesample system (" + param(percent) + ") repeatable (0)");
     }
 
     String from() {

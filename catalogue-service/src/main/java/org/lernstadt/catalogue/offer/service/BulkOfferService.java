@@ -27,6 +27,9 @@ public class BulkOfferService {
   public static final int MAX_ITEMS = 10_000;
   static final int CHUNK = 250;
 
+  /** Chunks of one request stored at the same time, each in its own transaction. */
+  static final int PARALLEL_CHUNKS = 2;
+
   private static final Logger LOG = Logger.getLogger(BulkOfferService.class);
 
   @Inject PartnerOfferService single;
@@ -52,13 +55,25 @@ public class BulkOfferService {
    * act for that provider and that the request is within {@link #MAX_ITEMS}.
    */
   public Uni<BulkReport> pushFor(UUID providerId, List<BulkItem> items) {
+    List<List<BulkItem>> chunks = chunks(withoutRepeats(items));
+    // Chunks hold distinct external ids, so they lock disjoint rows and can be stored side by
+    // side; the database, not the service, is the bottleneck, and it has work for both while one
+    // transaction waits for the other's round trip.
     return Multi.createFrom()
-        .iterable(chunks(withoutRepeats(items)))
+        .range(0, chunks.size())
         .onItem()
-        .transformToUniAndConcatenate(chunk -> storeChunk(providerId, chunk))
+        .transformToUni(
+            i -> storeChunk(providerId, chunks.get(i)).map(report -> Map.entry(i, report)))
+        .merge(PARALLEL_CHUNKS)
         .collect()
-        .in(ArrayList<BulkReport.Item>::new, List::addAll)
-        .map(BulkReport::of);
+        .asList()
+        .map(
+            done ->
+                BulkReport.of(
+                    done.stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .flatMap(chunk -> chunk.getValue().stream())
+                        .toList()));
   }
 
   private Uni<List<BulkReport.Item>> storeChunk(UUID providerId, List<BulkItem> chunk) {
