@@ -6,8 +6,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
-import io.restassured.config.EncoderConfig;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +18,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.lernstadt.catalogue.offer.BulkOfferTest;
 import org.lernstadt.catalogue.offer.PartnerOfferTest;
 import org.lernstadt.democity.DemoCity;
 import org.lernstadt.platform.servers.PostgresServer;
@@ -192,19 +191,7 @@ class CatalogueBenchmark {
       for (int i = sent; i < Math.min(to, sent + BATCH); i++) {
         lines.append(city.next("bench-" + i)).append('\n');
       }
-      given()
-          .config(
-              RestAssured.config()
-                  .encoderConfig(
-                      EncoderConfig.encoderConfig()
-                          .encodeContentTypeAs("application/x-ndjson", ContentType.TEXT)))
-          .auth()
-          .oauth2(Tokens.forPartner("partner-vhs"))
-          .contentType("application/x-ndjson")
-          .body(lines.toString())
-          .post("/v1/partner/offers/bulk")
-          .then()
-          .statusCode(200);
+      BulkOfferTest.bulk("application/x-ndjson", lines.toString());
     }
   }
 

@@ -33,7 +33,7 @@ import org.lernstadt.platform.testing.Topics;
     initArgs = @ResourceArg(name = "database", value = "catalogue"))
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(KeycloakTestResource.class)
-class BulkOfferTest {
+public class BulkOfferTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -47,7 +47,8 @@ class BulkOfferTest {
         .replaceFirst("\\{", "{\"externalId\": \"" + externalId + "\", ");
   }
 
-  private static JsonPath bulk(String contentType, String body) {
+  /** A bulk push of partner-vhs (JSON array or NDJSON), answered 200 with its report. */
+  public static JsonPath bulk(String contentType, String body) {
     return given()
         .config(
             RestAssured.config()

@@ -1,7 +1,5 @@
 package org.lernstadt.catalogue.offer.feed;
 
-import static io.restassured.RestAssured.given;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,9 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.config.EncoderConfig;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.lernstadt.catalogue.offer.BulkOfferTest;
 import org.lernstadt.democity.DemoCity;
 import org.lernstadt.platform.servers.PostgresServer;
 import org.lernstadt.platform.testing.KafkaTestResource;
@@ -106,19 +102,7 @@ class FeedImportBenchmark {
   }
 
   private static void push(String lines) {
-    given()
-        .config(
-            RestAssured.config()
-                .encoderConfig(
-                    EncoderConfig.encoderConfig()
-                        .encodeContentTypeAs("application/x-ndjson", ContentType.TEXT)))
-        .auth()
-        .oauth2(Tokens.forPartner("partner-vhs"))
-        .contentType("application/x-ndjson")
-        .body(lines)
-        .post("/v1/partner/offers/bulk")
-        .then()
-        .statusCode(200);
+    BulkOfferTest.bulk("application/x-ndjson", lines);
   }
 
   private static JsonPath imported(String feed, UUID provider) {
