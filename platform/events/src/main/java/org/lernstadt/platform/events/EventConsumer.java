@@ -74,18 +74,15 @@ public class EventConsumer {
         .withBackOff(Duration.ofMillis(100), maxBackoff)
         .atMost(retries)
         .onItemOrFailure()
-        .invoke(
+        .transformToUni(
             (done, failure) -> {
               if (failure != null) {
                 span.recordException(failure);
                 span.setStatus(StatusCode.ERROR, "sent to the dead-letter topic");
               }
               span.end();
-            })
-        .onItemOrFailure()
-        .transformToUni(
-            (done, failure) ->
-                Uni.createFrom()
-                    .completionStage(failure == null ? message.ack() : message.nack(failure)));
+              return Uni.createFrom()
+                  .completionStage(failure == null ? message.ack() : message.nack(failure));
+            });
   }
 }
