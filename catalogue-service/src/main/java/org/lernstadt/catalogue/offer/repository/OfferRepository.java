@@ -46,25 +46,69 @@ public class OfferRepository {
           + " where provider_id = $1 and external_id = any($2::text[])"
           + " order by external_id for update";
 
-  private static final String INSERT =
-      "insert into offer (id, provider_id, external_id, title, description, topics, sdgs,"
-          + " target_groups, life_phases, languages, modality, cost_kind, fee_cents,"
-          + " reduced_fee_terms, accessibility, registration_url, capacity, certificate, status,"
-          + " first_start, last_end, district_codes, min_lat, max_lat, min_lon, max_lon, content,"
-          + " content_hash, version)"
-          + " values ($1, $2, $3, $4, $5, $6, $7::smallint[], $8, $9, $10, $11, $12, $13, $14,"
-          + " $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26,"
-          + " cast($27::text as jsonb), $28, 1)";
+  /**
+   * The columns a push writes after the offer's keys, in the order of {@link #columns}, with the
+   * type of the array each is sent in and the cast of one element of it: a chunk of offers is
+   * written by one statement over arrays of its columns, and PostgreSQL has no arrays of arrays of
+   * different lengths, so the offers' own lists travel as array literals, one per offer.
+   */
+  private static final String[][] CONTENT_COLUMNS = {
+    {"title", "text[]", ""},
+    {"description", "text[]", ""},
+    {"topics", "text[]", "::text[]"},
+    {"sdgs", "text[]", "::smallint[]"},
+    {"target_groups", "text[]", "::text[]"},
+    {"life_phases", "text[]", "::text[]"},
+    {"languages", "text[]", "::text[]"},
+    {"modality", "text[]", ""},
+    {"cost_kind", "text[]", ""},
+    {"fee_cents", "int4[]", ""},
+    {"reduced_fee_terms", "text[]", ""},
+    {"accessibility", "text[]", "::text[]"},
+    {"registration_url", "text[]", ""},
+    {"capacity", "int4[]", ""},
+    {"certificate", "text[]", ""},
+    {"status", "text[]", ""},
+    {"first_start", "timestamptz[]", ""},
+    {"last_end", "timestamptz[]", ""},
+    {"district_codes", "text[]", "::text[]"},
+    {"min_lat", "float8[]", ""},
+    {"max_lat", "float8[]", ""},
+    {"min_lon", "float8[]", ""},
+    {"max_lon", "float8[]", ""},
+    {"content", "text[]", "::jsonb"},
+    {"content_hash", "text[]", ""},
+  };
 
+  /** New offers of one provider ($2): ids $1, external ids $3, then the content columns. */
+  private static final String INSERT =
+      "insert into offer (id, provider_id, external_id, "
+          + columnList("")
+          + ", version) select t.id, $2, t.external_id, "
+          + columnList("t.", true)
+          + ", 1 from unnest($1::uuid[], $3::text[], "
+          + params(4)
+          + ") as t(id, external_id, "
+          + columnList("")
+          + ")";
+
+  /** New versions of offers: ids $1, then the content columns. */
   private static final String UPDATE =
-      "update offer set title = $2, description = $3, topics = $4, sdgs = $5::smallint[],"
-          + " target_groups = $6, life_phases = $7, languages = $8, modality = $9,"
-          + " cost_kind = $10, fee_cents = $11, reduced_fee_terms = $12, accessibility = $13,"
-          + " registration_url = $14, capacity = $15, certificate = $16, status = $17,"
-          + " first_start = $18, last_end = $19, district_codes = $20, min_lat = $21,"
-          + " max_lat = $22, min_lon = $23, max_lon = $24, content = cast($25::text as jsonb),"
-          + " content_hash = $26, version = version + 1,"
-          + " updated_at = now() where id = $1";
+      "update offer o set "
+          + String.join(
+              ", ", Arrays.stream(CONTENT_COLUMNS).map(c -> c[0] + " = t." + c[0] + c[2]).toList())
+          + ", version = o.version + 1, updated_at = now() from unnest($1::uuid[], "
+          + params(2)
+          + ") as t(id, "
+          + columnList("")
+          + ") where o.id = t.id";
+
+  /**
+   * Lets the statements of a write use cached generic plans: the connections plan every statement
+   * with its parameters for the search's sake (application.properties), which for a write meant
+   * planning each foreign-key check of every row again.
+   */
+  private static final String GENERIC_PLANS = "set local plan_cache_mode = auto";
 
   private static final String DELETE_SESSIONS =
       "delete from offer_session where offer_id = any($1::uuid[])";
@@ -115,6 +159,12 @@ public class OfferRepository {
 
   public Pool pool() {
     return pool;
+  }
+
+  /** Runs {@code work} in a transaction of its own that writes offers. */
+  public <T> Uni<T> inWriteTransaction(java.util.function.Function<SqlConnection, Uni<T>> work) {
+    return pool.withTransaction(
+        conn -> conn.query(GENERIC_PLANS).execute().chain(() -> work.apply(conn)));
   }
 
   public Uni<Optional<UUID>> providerIdByKey(SqlClient sql, String key) {
@@ -177,38 +227,47 @@ public class OfferRepository {
   /** Content to store under an offer id: a new offer of the provider, or a new version. */
   public record Write(UUID id, String externalId, OfferPush push, OfferContent content) {}
 
-  /** Inserts new offers of one provider with their sessions, one round trip per statement. */
+  /** Inserts new offers of one provider with their sessions, one statement for all. */
   public Uni<Void> insertAll(SqlConnection conn, UUID providerId, List<Write> writes) {
-    return writeAll(conn, INSERT, writes, w -> List.of(w.id(), providerId, w.externalId()), false);
+    return writeAll(
+        conn,
+        INSERT,
+        writes,
+        List.of(
+            writes.stream().map(Write::id).toArray(UUID[]::new),
+            providerId,
+            writes.stream().map(Write::externalId).toArray(String[]::new)),
+        false);
   }
 
   /** Stores a new version of existing offers with their sessions. */
   public Uni<Void> updateAll(SqlConnection conn, List<Write> writes) {
-    return writeAll(conn, UPDATE, writes, w -> List.of(w.id()), true);
+    return writeAll(
+        conn,
+        UPDATE,
+        writes,
+        List.of((Object) writes.stream().map(Write::id).toArray(UUID[]::new)),
+        true);
   }
 
   /**
-   * Runs {@code sql} for each write with its key columns, the content columns, what is derived from
-   * the sessions and the content with its hash; then stores the sessions, replacing the old ones if
-   * {@code replacing}.
+   * Runs {@code sql} with the {@code keys} parameters and the content columns of all writes,
+   * including what is derived from the sessions and the content with its hash; then stores the
+   * sessions, replacing the old ones if {@code replacing}.
    */
   private Uni<Void> writeAll(
-      SqlConnection conn,
-      String sql,
-      List<Write> writes,
-      java.util.function.Function<Write, List<Object>> keys,
-      boolean replacing) {
+      SqlConnection conn, String sql, List<Write> writes, List<Object> keys, boolean replacing) {
     if (writes.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
     return locate(conn, writes)
         .chain(
             located -> {
-              List<Tuple> rows = new ArrayList<>(writes.size());
+              Object[][] columns = new Object[CONTENT_COLUMNS.length][writes.size()];
               int at = 0;
-              for (Write w : writes) {
-                List<Object> values = new ArrayList<>(keys.apply(w));
-                values.addAll(columns(w.push()));
+              for (int row = 0; row < writes.size(); row++) {
+                Write w = writes.get(row);
+                List<Object> values = columns(w.push());
                 OffsetDateTime firstStart = null;
                 OffsetDateTime lastEnd = null;
                 java.util.TreeSet<String> districts = new java.util.TreeSet<>();
@@ -237,11 +296,18 @@ public class OfferRepository {
                 values.addAll(Arrays.asList(minLat, maxLat, minLon, maxLon));
                 values.add(w.content().serialised());
                 values.add(w.content().hash());
-                rows.add(Tuple.tuple(values));
+                for (int c = 0; c < CONTENT_COLUMNS.length; c++) {
+                  Object value = values.get(c);
+                  columns[c][row] = value instanceof Object[] list ? arrayLiteral(list) : value;
+                }
+              }
+              List<Object> params = new ArrayList<>(keys);
+              for (int c = 0; c < CONTENT_COLUMNS.length; c++) {
+                params.add(typed(CONTENT_COLUMNS[c][1], columns[c]));
               }
               UUID[] offerIds = writes.stream().map(Write::id).toArray(UUID[]::new);
               return conn.preparedQuery(sql)
-                  .executeBatch(rows)
+                  .execute(Tuple.tuple(params))
                   .chain(
                       () ->
                           replacing
@@ -427,6 +493,56 @@ public class OfferRepository {
     values.add(push.certificate());
     values.add(push.status().name());
     return values;
+  }
+
+  /** The content columns' names, each prefixed and, if {@code cast}, with its element's cast. */
+  private static String columnList(String prefix, boolean cast) {
+    return String.join(
+        ", ", Arrays.stream(CONTENT_COLUMNS).map(c -> prefix + c[0] + (cast ? c[2] : "")).toList());
+  }
+
+  private static String columnList(String prefix) {
+    return columnList(prefix, false);
+  }
+
+  /** Parameters {@code $first} onwards, one typed array per content column. */
+  private static String params(int first) {
+    List<String> params = new ArrayList<>();
+    for (int c = 0; c < CONTENT_COLUMNS.length; c++) {
+      params.add("$" + (first + c) + "::" + CONTENT_COLUMNS[c][1]);
+    }
+    return String.join(", ", params);
+  }
+
+  /** The values of one column as the Java array its SQL array type is sent from. */
+  private static Object typed(String sqlType, Object[] values) {
+    return switch (sqlType) {
+      case "int4[]" -> Arrays.copyOf(values, values.length, Integer[].class);
+      case "float8[]" -> Arrays.copyOf(values, values.length, Double[].class);
+      case "timestamptz[]" -> Arrays.copyOf(values, values.length, OffsetDateTime[].class);
+      default -> Arrays.copyOf(values, values.length, String[].class);
+    };
+  }
+
+  /** A PostgreSQL array literal of the values, each quoted, so that any text stays one element. */
+  static String arrayLiteral(Object[] values) {
+    StringBuilder literal = new StringBuilder("{");
+    for (int i = 0; i < values.length; i++) {
+      if (i > 0) {
+        literal.append(',');
+      }
+      literal.append('"');
+      String value = String.valueOf(values[i]);
+      for (int k = 0; k < value.length(); k++) {
+        char ch = value.charAt(k);
+        if (ch == '"' || ch == '\\') {
+          literal.append('\\');
+        }
+        literal.append(ch);
+      }
+      literal.append('"');
+    }
+    return literal.append('}').toString();
   }
 
   private static String[] names(Set<? extends Enum<?>> values) {

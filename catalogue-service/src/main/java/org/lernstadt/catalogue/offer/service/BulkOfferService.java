@@ -78,8 +78,7 @@ public class BulkOfferService {
 
   private Uni<List<BulkReport.Item>> storeChunk(UUID providerId, List<BulkItem> chunk) {
     return offers
-        .pool()
-        .withTransaction(conn -> store(conn, providerId, chunk))
+        .inWriteTransaction(conn -> store(conn, providerId, chunk))
         .onFailure()
         .recoverWithUni(
             failure -> {
@@ -90,8 +89,7 @@ public class BulkOfferService {
                   .transformToUniAndConcatenate(
                       item ->
                           offers
-                              .pool()
-                              .withTransaction(conn -> store(conn, providerId, List.of(item)))
+                              .inWriteTransaction(conn -> store(conn, providerId, List.of(item)))
                               .map(items -> items.get(0))
                               .onFailure()
                               .recoverWithItem(

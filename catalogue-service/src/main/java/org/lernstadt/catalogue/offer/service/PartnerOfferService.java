@@ -49,8 +49,7 @@ public class PartnerOfferService {
       return Uni.createFrom().failure(invalid(broken));
     }
     return offers
-        .pool()
-        .withTransaction(
+        .inWriteTransaction(
             conn ->
                 providerOf(conn, providerKey)
                     .chain(
@@ -107,35 +106,33 @@ public class PartnerOfferService {
 
   /** Withdraws the offer; a withdrawn offer stays withdrawn on a repeated delete. */
   public Uni<OfferView> withdraw(String providerKey, String externalId) {
-    return offers
-        .pool()
-        .withTransaction(
-            conn ->
-                providerOf(conn, providerKey)
-                    .chain(providerId -> offers.lockAll(conn, providerId, List.of(externalId)))
-                    .chain(
-                        stored -> {
-                          OfferRepository.Stored offer = stored.get(externalId);
-                          if (offer == null) {
-                            throw ProblemException.notFound("Offer " + externalId);
-                          }
-                          if (offer.status() == OfferStatus.WITHDRAWN) {
-                            return offers.load(conn, offer.id());
-                          }
-                          boolean wasPublic = offer.status().isPublic();
-                          return offers
-                              .setStatus(conn, offer.id(), OfferStatus.WITHDRAWN)
-                              .chain(() -> offers.load(conn, offer.id()))
-                              .call(
-                                  view ->
-                                      wasPublic
-                                          ? outbox.appendAll(
-                                              conn,
-                                              List.of(
-                                                  OfferEvents.of(
-                                                      OfferEvents.WITHDRAWN, view, List.of())))
-                                          : Uni.createFrom().voidItem());
-                        }));
+    return offers.inWriteTransaction(
+        conn ->
+            providerOf(conn, providerKey)
+                .chain(providerId -> offers.lockAll(conn, providerId, List.of(externalId)))
+                .chain(
+                    stored -> {
+                      OfferRepository.Stored offer = stored.get(externalId);
+                      if (offer == null) {
+                        throw ProblemException.notFound("Offer " + externalId);
+                      }
+                      if (offer.status() == OfferStatus.WITHDRAWN) {
+                        return offers.load(conn, offer.id());
+                      }
+                      boolean wasPublic = offer.status().isPublic();
+                      return offers
+                          .setStatus(conn, offer.id(), OfferStatus.WITHDRAWN)
+                          .chain(() -> offers.load(conn, offer.id()))
+                          .call(
+                              view ->
+                                  wasPublic
+                                      ? outbox.appendAll(
+                                          conn,
+                                          List.of(
+                                              OfferEvents.of(
+                                                  OfferEvents.WITHDRAWN, view, List.of())))
+                                      : Uni.createFrom().voidItem());
+                    }));
   }
 
   public Uni<OfferView> get(String providerKey, String externalId) {
