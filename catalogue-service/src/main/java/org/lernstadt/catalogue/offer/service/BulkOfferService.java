@@ -55,15 +55,24 @@ public class BulkOfferService {
    * act for that provider and that the request is within {@link #MAX_ITEMS}.
    */
   public Uni<BulkReport> pushFor(UUID providerId, List<BulkItem> items) {
-    List<List<BulkItem>> chunks = chunks(withoutRepeats(items));
+    Map<String, Integer> firstIndex = new HashMap<>();
+    int chunks = (items.size() + CHUNK - 1) / CHUNK;
     // Chunks hold distinct external ids, so they lock disjoint rows and can be stored side by
     // side; the database, not the service, is the bottleneck, and it has work for both while one
-    // transaction waits for the other's round trip.
+    // transaction waits for the other's round trip. A chunk's items are taken from the list (and
+    // so read, see BulkItemReader) only when it is its turn, in order, while the database stores
+    // the chunks before it.
     return Multi.createFrom()
-        .range(0, chunks.size())
+        .range(0, chunks)
         .onItem()
         .transformToUni(
-            i -> storeChunk(providerId, chunks.get(i)).map(report -> Map.entry(i, report)))
+            i -> {
+              List<BulkItem> chunk =
+                  withoutRepeats(
+                      items.subList(i * CHUNK, Math.min(items.size(), (i + 1) * CHUNK)),
+                      firstIndex);
+              return storeChunk(providerId, chunk).map(report -> Map.entry(i, report));
+            })
         .merge(PARALLEL_CHUNKS)
         .collect()
         .asList()
@@ -145,10 +154,9 @@ public class BulkOfferService {
 
   /**
    * An external id names one offer, so a request that carries it twice is ambiguous: the later
-   * items are refused.
+   * items are refused. {@code first} holds the index of each id's first item so far.
    */
-  private static List<BulkItem> withoutRepeats(List<BulkItem> items) {
-    Map<String, Integer> first = new HashMap<>();
+  private static List<BulkItem> withoutRepeats(List<BulkItem> items, Map<String, Integer> first) {
     List<BulkItem> checked = new ArrayList<>(items.size());
     for (BulkItem item : items) {
       Integer earlier =
@@ -173,13 +181,5 @@ public class BulkOfferService {
 
   private static String reason(Throwable e) {
     return e instanceof ProblemException p ? p.getMessage() : e.getClass().getSimpleName();
-  }
-
-  private static List<List<BulkItem>> chunks(List<BulkItem> items) {
-    List<List<BulkItem>> chunks = new ArrayList<>();
-    for (int i = 0; i < items.size(); i += CHUNK) {
-      chunks.add(items.subList(i, Math.min(items.size(), i + CHUNK)));
-    }
-    return chunks;
   }
 }
