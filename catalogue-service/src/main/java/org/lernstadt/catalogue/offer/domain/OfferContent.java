@@ -21,7 +21,7 @@ import org.lernstadt.catalogue.offer.rest.OfferPush;
  * fingerprint: two pushes with the same content have the same fingerprint, whatever the order of
  * their lists.
  */
-public record OfferContent(JsonNode json, String hash) {
+public record OfferContent(JsonNode json, String serialised, String hash) {
 
   private static final ObjectMapper CANONICAL =
       new ObjectMapper()
@@ -31,11 +31,11 @@ public record OfferContent(JsonNode json, String hash) {
   public static OfferContent of(OfferPush push) {
     // Field order follows the record's components, so the text is canonical once sets are sorted.
     JsonNode json = sortSets(CANONICAL.valueToTree(push));
+    String serialised = json.toString();
     try {
       byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(json.toString().getBytes(StandardCharsets.UTF_8));
-      return new OfferContent(json, HexFormat.of().formatHex(digest));
+          MessageDigest.getInstance("SHA-256").digest(serialised.getBytes(StandardCharsets.UTF_8));
+      return new OfferContent(json, serialised, HexFormat.of().formatHex(digest));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Cannot fingerprint offer content", e);
     }
@@ -56,10 +56,6 @@ public record OfferContent(JsonNode json, String hash) {
       }
     }
     return changed;
-  }
-
-  public String serialised() {
-    return json.toString();
   }
 
   /** Arrays of plain values come from sets: sort them, so order carries no meaning. */

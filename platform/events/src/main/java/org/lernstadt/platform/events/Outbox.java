@@ -9,7 +9,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -29,11 +29,15 @@ public class Outbox {
           + " values (:id, :topic, :aggregateId, :type, :subject, cast(cast(:payload as text) as jsonb),"
           + " :occurredAt, cast(cast(:traceContext as text) as jsonb))";
 
-  private static final String INSERT_POSITIONAL =
+  /** All events of one call in one statement, over arrays of their columns. */
+  private static final String INSERT_ALL =
       "insert into outbox_event"
           + " (id, topic, aggregate_id, type, subject, payload, occurred_at, trace_context)"
-          + " values ($1, $2, $3, $4, nullif($5, ''), cast($6::text as jsonb), $7,"
-          + " cast($8::text as jsonb))";
+          + " select t.id, t.topic, t.aggregate_id, t.type, nullif(t.subject, ''),"
+          + " cast(t.payload as jsonb), t.occurred_at, cast($8::text as jsonb)"
+          + " from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],"
+          + " $7::timestamptz[]) with ordinality"
+          + " as t(id, topic, aggregate_id, type, subject, payload, occurred_at, n) order by t.n";
 
   @Inject ObjectMapper json;
   @Inject EventSchemas schemas;
@@ -80,7 +84,7 @@ public class Outbox {
   /**
    * Appends events through a plain reactive SQL connection, for services that write with the Vert.x
    * client instead of Hibernate; {@code connection} must be inside the transaction of the state
-   * change ({@code Pool.withTransaction}). Sends all rows in one batch.
+   * change ({@code Pool.withTransaction}). Writes all rows with one statement.
    *
    * @return the event ids, in order
    */
@@ -88,28 +92,39 @@ public class Outbox {
     if (events.isEmpty()) {
       return Uni.createFrom().item(List.of());
     }
-    List<UUID> ids = new ArrayList<>(events.size());
-    String traceContext = traces.current();
-    List<Tuple> rows = new ArrayList<>(events.size());
-    for (OutgoingEvent event : events) {
-      UUID id = UUID.randomUUID();
-      ids.add(id);
-      rows.add(
-          Tuple.tuple(
-              Arrays.asList(
-                  id,
-                  event.topic(),
-                  event.aggregateId(),
-                  event.type(),
-                  event.subject() == null ? "" : event.subject(),
-                  serialise(event),
-                  event.occurredAt(),
-                  traceContext)));
+    int n = events.size();
+    UUID[] ids = new UUID[n];
+    String[] topics = new String[n];
+    String[] aggregates = new String[n];
+    String[] types = new String[n];
+    String[] subjects = new String[n];
+    String[] payloads = new String[n];
+    OffsetDateTime[] occurred = new OffsetDateTime[n];
+    for (int i = 0; i < n; i++) {
+      OutgoingEvent event = events.get(i);
+      ids[i] = UUID.randomUUID();
+      topics[i] = event.topic();
+      aggregates[i] = event.aggregateId();
+      types[i] = event.type();
+      subjects[i] = event.subject() == null ? "" : event.subject();
+      payloads[i] = serialise(event);
+      occurred[i] = event.occurredAt();
     }
+    // In the given order, so that an aggregate's events get ascending sequence numbers.
     return connection
-        .preparedQuery(INSERT_POSITIONAL)
-        .executeBatch(rows)
-        .replaceWith(List.copyOf(ids));
+        .preparedQuery(INSERT_ALL)
+        .execute(
+            Tuple.tuple(
+                Arrays.asList(
+                    ids,
+                    topics,
+                    aggregates,
+                    types,
+                    subjects,
+                    payloads,
+                    occurred,
+                    traces.current())))
+        .replaceWith(List.of(ids));
   }
 
   private String serialise(OutgoingEvent event) {
