@@ -124,6 +124,52 @@ public class PartnerOfferTest {
         .toList();
   }
 
+  /**
+   * The answer to a push is made from what was written, not read back: it must be exactly what a
+   * read returns, also for dates sent with offsets and nanoseconds, dates that start together and a
+   * new version whose dates replaced the old ones.
+   */
+  @Test
+  void theAnswerToAPushIsWhatIsStored() throws Exception {
+    String externalId = "kurs-" + UUID.randomUUID();
+    String sessions =
+        """
+        [{"start": "2027-05-04T18:00:00.123456789+02:00", "end": "2027-05-04T20:00:00+02:00",
+          "address": "Marktplatz 1", "location": {"lat": 52.05, "lon": 13.05}},
+         {"start": "2027-05-04T16:00:00.123456789Z", "end": "2027-05-04T19:30:00Z",
+          "onlineUrl": "https://vhs.example/raum", "location": {"lat": 52.02, "lon": 13.02}},
+         {"start": "2027-05-04T16:00:00.123456Z", "end": "2027-05-04T17:00:00-01:00",
+          "location": {"lat": 52.5, "lon": 13.5}},
+         {"start": "2027-03-01T09:15:00+01:00", "end": "2027-03-01T10:00:00+01:00",
+          "address": "Rathaus", "location": {"lat": 52.01, "lon": 13.09}}]
+        """;
+    for (String body :
+        List.of(
+            offer("Stadtführung <b>für</b> Neue & Co", "PUBLISHED", sessions),
+            offer("Stadtführung für Neue", "PUBLISHED", ONE_SESSION_IN_MITTE)
+                .replace("\"sdgs\": [4]", "\"sdgs\": [11, 4]"))) {
+      JsonNode answer =
+          JSON.readTree(
+              put("partner-vhs", externalId, body)
+                  .statusCode(org.hamcrest.Matchers.oneOf(200, 201))
+                  .extract()
+                  .body()
+                  .asString());
+      JsonNode read =
+          JSON.readTree(
+              given()
+                  .auth()
+                  .oauth2(Tokens.forPartner("partner-vhs"))
+                  .get("/v1/partner/offers/" + externalId)
+                  .then()
+                  .statusCode(200)
+                  .extract()
+                  .body()
+                  .asString());
+      assertEquals(read, answer);
+    }
+  }
+
   @Test
   void pushIsIdempotentAndEachChangeHasExactlyItsEvent() throws Exception {
     String externalId = "kurs-" + UUID.randomUUID();

@@ -80,9 +80,13 @@ public class OfferRepository {
     {"content_hash", "text[]", ""},
   };
 
+  /** What the database sets on an offer it writes, returned instead of reading the offer again. */
+  private static final String WRITTEN =
+      "o.id, o.version, o.first_start, o.last_end, o.created_at, o.updated_at";
+
   /** New offers of one provider ($2): ids $1, external ids $3, then the content columns. */
   private static final String INSERT =
-      "insert into offer (id, provider_id, external_id, "
+      "insert into offer as o (id, provider_id, external_id, "
           + columnList("")
           + ", version) select t.id, $2, t.external_id, "
           + columnList("t.", true)
@@ -90,7 +94,8 @@ public class OfferRepository {
           + params(4)
           + ") as t(id, external_id, "
           + columnList("")
-          + ")";
+          + ") returning "
+          + WRITTEN;
 
   /** New versions of offers: ids $1, then the content columns. */
   private static final String UPDATE =
@@ -101,7 +106,8 @@ public class OfferRepository {
           + params(2)
           + ") as t(id, "
           + columnList("")
-          + ") where o.id = t.id";
+          + ") where o.id = t.id returning "
+          + WRITTEN;
 
   /**
    * Lets the statements of a write use cached generic plans: the connections plan every statement
@@ -132,7 +138,8 @@ public class OfferRepository {
       "insert into offer_session (id, offer_id, starts_at, ends_at, learning_place_id, address,"
           + " latitude, longitude, district_code, online_url)"
           + " select * from unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[],"
-          + " $5::uuid[], $6::text[], $7::float8[], $8::float8[], $9::text[], $10::text[])";
+          + " $5::uuid[], $6::text[], $7::float8[], $8::float8[], $9::text[], $10::text[])"
+          + " returning id, starts_at, ends_at";
 
   private static final String EXISTING_PLACES =
       "select id from learning_place where id = any($1::uuid[])";
@@ -227,11 +234,16 @@ public class OfferRepository {
   /** Content to store under an offer id: a new offer of the provider, or a new version. */
   public record Write(UUID id, String externalId, OfferPush push, OfferContent content) {}
 
-  /** Inserts new offers of one provider with their sessions, one statement for all. */
-  public Uni<Void> insertAll(SqlConnection conn, UUID providerId, List<Write> writes) {
+  /**
+   * Inserts new offers of one provider with their sessions, one statement for all; returns them as
+   * stored, by id.
+   */
+  public Uni<Map<UUID, OfferView>> insertAll(
+      SqlConnection conn, UUID providerId, List<Write> writes) {
     return writeAll(
         conn,
         INSERT,
+        providerId,
         writes,
         List.of(
             writes.stream().map(Write::id).toArray(UUID[]::new),
@@ -240,11 +252,13 @@ public class OfferRepository {
         false);
   }
 
-  /** Stores a new version of existing offers with their sessions. */
-  public Uni<Void> updateAll(SqlConnection conn, List<Write> writes) {
+  /** Stores a new version of existing offers of the provider with their sessions; as insertAll. */
+  public Uni<Map<UUID, OfferView>> updateAll(
+      SqlConnection conn, UUID providerId, List<Write> writes) {
     return writeAll(
         conn,
         UPDATE,
+        providerId,
         writes,
         List.of((Object) writes.stream().map(Write::id).toArray(UUID[]::new)),
         true);
@@ -253,17 +267,24 @@ public class OfferRepository {
   /**
    * Runs {@code sql} with the {@code keys} parameters and the content columns of all writes,
    * including what is derived from the sessions and the content with its hash; then stores the
-   * sessions, replacing the old ones if {@code replacing}.
+   * sessions, replacing the old ones if {@code replacing}. The views are made of what was sent and
+   * what the statements returned, so the offers need not be read again.
    */
-  private Uni<Void> writeAll(
-      SqlConnection conn, String sql, List<Write> writes, List<Object> keys, boolean replacing) {
+  private Uni<Map<UUID, OfferView>> writeAll(
+      SqlConnection conn,
+      String sql,
+      UUID providerId,
+      List<Write> writes,
+      List<Object> keys,
+      boolean replacing) {
     if (writes.isEmpty()) {
-      return Uni.createFrom().voidItem();
+      return Uni.createFrom().item(Map.of());
     }
     return locate(conn, writes)
         .chain(
             located -> {
               Object[][] columns = new Object[CONTENT_COLUMNS.length][writes.size()];
+              List<Derived> derived = new ArrayList<>(writes.size());
               int at = 0;
               for (int row = 0; row < writes.size(); row++) {
                 Write w = writes.get(row);
@@ -290,9 +311,11 @@ public class OfferRepository {
                     maxLon = maxLon == null ? place.lon() : Math.max(maxLon, place.lon());
                   }
                 }
+                String[] districtCodes = districts.toArray(String[]::new);
+                derived.add(new Derived(values, districtCodes));
                 values.add(firstStart);
                 values.add(lastEnd);
-                values.add(districts.toArray(String[]::new));
+                values.add(districtCodes);
                 values.addAll(Arrays.asList(minLat, maxLat, minLon, maxLon));
                 values.add(w.content().serialised());
                 values.add(w.content().hash());
@@ -309,14 +332,66 @@ public class OfferRepository {
               return conn.preparedQuery(sql)
                   .execute(Tuple.tuple(params))
                   .chain(
-                      () ->
-                          replacing
-                              ? conn.preparedQuery(DELETE_SESSIONS)
-                                  .execute(Tuple.of(offerIds))
-                                  .replaceWithVoid()
-                              : Uni.createFrom().voidItem())
-                  .chain(() -> insertSessions(conn, writes, located));
+                      offers ->
+                          (replacing
+                                  ? conn.preparedQuery(DELETE_SESSIONS)
+                                      .execute(Tuple.of(offerIds))
+                                      .replaceWithVoid()
+                                  : Uni.createFrom().voidItem())
+                              .chain(() -> insertSessions(conn, writes, located))
+                              .map(
+                                  sessions ->
+                                      views(providerId, writes, derived, offers, sessions)));
             });
+  }
+
+  /** The columns a write sent for one offer, and the districts of its sessions. */
+  private record Derived(List<Object> columns, String[] districts) {}
+
+  /** The written offers as a later read would show them, by id. */
+  private static Map<UUID, OfferView> views(
+      UUID providerId,
+      List<Write> writes,
+      List<Derived> derived,
+      RowSet<Row> offers,
+      Map<UUID, List<OfferView.SessionView>> sessions) {
+    Map<UUID, Row> stored = new HashMap<>();
+    offers.forEach(row -> stored.put(row.getUUID("id"), row));
+    Map<UUID, OfferView> views = new HashMap<>();
+    for (int i = 0; i < writes.size(); i++) {
+      Write w = writes.get(i);
+      List<Object> c = derived.get(i).columns();
+      Row row = stored.get(w.id());
+      List<OfferView.SessionView> dates = sessions.getOrDefault(w.id(), List.of());
+      views.put(
+          w.id(),
+          new OfferView(
+              w.id(),
+              providerId,
+              w.externalId(),
+              (String) c.get(0),
+              (String) c.get(1),
+              List.of((String[]) c.get(2)),
+              Arrays.stream((Integer[]) c.get(3)).toList(),
+              List.of((String[]) c.get(4)),
+              List.of((String[]) c.get(5)),
+              List.of((String[]) c.get(6)),
+              (String) c.get(7),
+              new OfferView.Cost((String) c.get(8), (Integer) c.get(9), (String) c.get(10)),
+              List.of((String[]) c.get(11)),
+              (String) c.get(12),
+              (Integer) c.get(13),
+              (String) c.get(14),
+              (String) c.get(15),
+              row.getLong("version"),
+              List.of(derived.get(i).districts()),
+              row.getOffsetDateTime("first_start"),
+              row.getOffsetDateTime("last_end"),
+              dates,
+              row.getOffsetDateTime("created_at"),
+              row.getOffsetDateTime("updated_at")));
+    }
+    return views;
   }
 
   /** Where a session takes place: its point and that point's district, both possibly null. */
@@ -426,11 +501,14 @@ public class OfferRepository {
             });
   }
 
-  /** Inserts the sessions of the writes, located, in one statement. */
-  private static Uni<Void> insertSessions(
+  /**
+   * Inserts the sessions of the writes, located, in one statement; returns them as stored, by
+   * offer, in the order a read gives them (start, then id).
+   */
+  private static Uni<Map<UUID, List<OfferView.SessionView>>> insertSessions(
       SqlConnection conn, List<Write> writes, List<Located> located) {
     if (located.isEmpty()) {
-      return Uni.createFrom().voidItem();
+      return Uni.createFrom().item(Map.of());
     }
     int n = located.size();
     UUID[] ids = new UUID[n];
@@ -443,11 +521,13 @@ public class OfferRepository {
     Double[] lons = new Double[n];
     String[] districts = new String[n];
     String[] urls = new String[n];
+    Map<UUID, Integer> positions = new HashMap<>();
     int i = 0;
     for (Write w : writes) {
       for (OfferPush.Session s : w.push().sessions()) {
         Located at = located.get(i);
         ids[i] = UUID.randomUUID();
+        positions.put(ids[i], i);
         owners[i] = w.id();
         starts[i] = s.start();
         ends[i] = s.end();
@@ -465,8 +545,42 @@ public class OfferRepository {
             Tuple.tuple(
                 Arrays.asList(
                     ids, owners, starts, ends, places, addresses, lats, lons, districts, urls)))
-        .replaceWithVoid();
+        .map(
+            rows -> {
+              Map<UUID, List<OfferView.SessionView>> byOffer = new HashMap<>();
+              for (Row row : rows) {
+                int k = positions.get(row.getUUID("id"));
+                byOffer
+                    .computeIfAbsent(owners[k], offer -> new ArrayList<>())
+                    .add(
+                        new OfferView.SessionView(
+                            ids[k],
+                            row.getOffsetDateTime("starts_at"),
+                            row.getOffsetDateTime("ends_at"),
+                            places[k],
+                            addresses[k],
+                            lats[k] == null ? null : new OfferView.Location(lats[k], lons[k]),
+                            districts[k],
+                            urls[k]));
+              }
+              byOffer.values().forEach(dates -> dates.sort(SESSION_ORDER));
+              return byOffer;
+            });
   }
+
+  /** The order of {@link #SESSIONS_OF}: start, then id as PostgreSQL compares uuids (bytewise). */
+  private static final java.util.Comparator<OfferView.SessionView> SESSION_ORDER =
+      java.util.Comparator.comparing(OfferView.SessionView::start)
+          .thenComparing(
+              OfferView.SessionView::id,
+              (a, b) -> {
+                int high =
+                    Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+                return high != 0
+                    ? high
+                    : Long.compareUnsigned(
+                        a.getLeastSignificantBits(), b.getLeastSignificantBits());
+              });
 
   private static List<Object> columns(OfferPush push) {
     List<Object> values = new ArrayList<>();

@@ -190,12 +190,16 @@ public class PartnerOfferService {
     }
     List<OfferRepository.Write> written = new ArrayList<>(inserts);
     written.addAll(updates);
+    Map<UUID, OfferView> views = new HashMap<>();
     return offers
         .insertAll(conn, providerId, inserts)
-        .chain(() -> offers.updateAll(conn, updates))
-        .chain(() -> offers.loadAll(conn, positions.keySet()))
+        .invoke(views::putAll)
+        .chain(() -> offers.updateAll(conn, providerId, updates))
+        .invoke(views::putAll)
+        .chain(() -> unchanged(conn, outcomes))
+        .invoke(views::putAll)
         .chain(
-            views -> {
+            () -> {
               List<OutgoingEvent> events = new ArrayList<>();
               for (OfferRepository.Write w : written) {
                 OfferRepository.Stored before = stored.get(w.externalId());
@@ -208,6 +212,16 @@ public class PartnerOfferService {
               return outbox.appendAll(conn, events);
             })
         .replaceWithVoid();
+  }
+
+  /** The offers a push left unchanged, as stored, by id. */
+  private Uni<Map<UUID, OfferView>> unchanged(SqlConnection conn, Map<UUID, PushOutcome> outcomes) {
+    List<UUID> ids =
+        outcomes.entrySet().stream()
+            .filter(e -> e.getValue() == PushOutcome.UNCHANGED)
+            .map(Map.Entry::getKey)
+            .toList();
+    return ids.isEmpty() ? Uni.createFrom().item(Map.of()) : offers.loadAll(conn, ids);
   }
 
   /** The event a change means for the public: drafts are not public, so they have none. */
