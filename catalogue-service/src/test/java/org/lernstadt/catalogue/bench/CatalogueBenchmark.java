@@ -287,7 +287,10 @@ class CatalogueBenchmark {
    * Grows the catalogue to {@code copies} times the pushed offers for the search benchmark: each
    * pushed offer is copied with its sessions {@code copies - 1} times, the copy k shifted by k
    * days, so the mix of words, topics, places and districts stays that of the demo city. Straight
-   * SQL, because the search, not the ingest, is measured at this size.
+   * SQL, because the search, not the ingest, is measured at this size. The copies are written round
+   * after round, each in the order the offers were pushed, as a catalogue grows: written in
+   * whatever order the join gave, the copies of one offer could lie side by side, and a word's
+   * matches then filled a third of the pages they fill otherwise (and searched twice as fast).
    */
   private static void replicate(int copies) throws Exception {
     PostgresServer pg = PostgresTestResource.server();
@@ -319,7 +322,7 @@ class CatalogueBenchmark {
                 + " o.content, o.content_hash, 1, o.first_start + m.k * interval '1 day',"
                 + " o.last_end + m.k * interval '1 day', o.district_codes, o.min_lat,"
                 + " o.max_lat, o.min_lon, o.max_lon"
-                + " from copy_of m join offer o on o.id = m.src");
+                + " from copy_of m join offer o on o.id = m.src order by m.k, o.ctid");
         sql.execute(
             "insert into offer_session (id, offer_id, starts_at, ends_at, learning_place_id,"
                 + " address, latitude, longitude, district_code, online_url)"

@@ -95,6 +95,15 @@ class OfferSearchTest {
         .jsonPath();
   }
 
+  private static JsonPath searchFor(String word, String query) {
+    return given()
+        .get("/v1/offers?q=" + word + "&" + query)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
   private static List<String> textSearch(String q) {
     return given()
         .queryParam("q", q)
@@ -145,6 +154,53 @@ class OfferSearchTest {
             .extract()
             .path("id");
     assertEquals(List.of(inTitle, inDescription), textSearch(word));
+  }
+
+  /**
+   * Relevance: titles holding the words first, then the rest; soonest first within each, also
+   * across pages, and a page reaches from the titles into the rest.
+   */
+  @Test
+  void relevanceIsTitleFirstThenSoonestAcrossPages() {
+    String word = PartnerOfferTest.word("folgewort");
+    String later = PartnerOfferTest.session("2027-06-20T17:00:00+01:00", 52.05, 13.05);
+    String sooner = PartnerOfferTest.session("2027-06-10T17:00:00+01:00", 52.05, 13.05);
+    String titledLater = relevanceOffer("t-late-" + word, "Kurs " + word, later);
+    String describedSooner =
+        relevanceOffer("d-soon-" + word, "Gesprächskreis", sooner, word + " " + word);
+    String titledSooner = relevanceOffer("t-soon-" + word, word + " am Abend", sooner);
+    String describedLater = relevanceOffer("d-late-" + word, "Lesekreis", later, word);
+    List<String> order = List.of(titledSooner, titledLater, describedSooner, describedLater);
+    assertEquals(order, textSearch(word));
+
+    List<String> paged = new java.util.ArrayList<>();
+    String cursor = null;
+    do {
+      JsonPath page = searchFor(word, "limit=3" + (cursor == null ? "" : "&cursor=" + cursor));
+      paged.addAll(page.getList("items.id"));
+      cursor = page.getString("next");
+    } while (cursor != null);
+    assertEquals(order, paged);
+    String afterTwo = searchFor(word, "limit=2").getString("next");
+    assertEquals(
+        List.of(describedSooner),
+        searchFor(word, "limit=1&cursor=" + afterTwo).getList("items.id"));
+  }
+
+  private static String relevanceOffer(String externalId, String title, String session) {
+    return relevanceOffer(externalId, title, session, "Für alle");
+  }
+
+  private static String relevanceOffer(
+      String externalId, String title, String session, String description) {
+    return PartnerOfferTest.put(
+            "partner-vhs",
+            externalId,
+            PartnerOfferTest.offer(title, "PUBLISHED", session)
+                .replace("Ein Kurs für Eltern und Großeltern", description))
+        .statusCode(201)
+        .extract()
+        .path("id");
   }
 
   @Test

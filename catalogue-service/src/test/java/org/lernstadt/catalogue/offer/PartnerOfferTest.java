@@ -113,6 +113,14 @@ public class PartnerOfferTest {
         .then();
   }
 
+  static ValidatableResponse get(String partner, String externalId) {
+    return given()
+        .auth()
+        .oauth2(Tokens.forPartner(partner))
+        .get("/v1/partner/offers/" + externalId)
+        .then();
+  }
+
   static List<String> typesFor(String offerId, String lastType) {
     Topics.awaitRecord(
         OfferEvents.TOPIC,
@@ -156,16 +164,7 @@ public class PartnerOfferTest {
                   .body()
                   .asString());
       JsonNode read =
-          JSON.readTree(
-              given()
-                  .auth()
-                  .oauth2(Tokens.forPartner("partner-vhs"))
-                  .get("/v1/partner/offers/" + externalId)
-                  .then()
-                  .statusCode(200)
-                  .extract()
-                  .body()
-                  .asString());
+          JSON.readTree(get("partner-vhs", externalId).statusCode(200).extract().body().asString());
       assertEquals(read, answer);
     }
   }
@@ -277,20 +276,11 @@ public class PartnerOfferTest {
         .delete("/v1/partner/offers/" + externalId)
         .then()
         .statusCode(404);
-    given()
-        .auth()
-        .oauth2(Tokens.forPartner("partner-library"))
-        .get("/v1/partner/offers/" + externalId)
-        .then()
-        .statusCode(404);
+    get("partner-library", externalId).statusCode(404);
     // The same external id under another provider is another offer.
     put("partner-library", externalId, offer("Bibliothek", "DRAFT", ONE_SESSION_IN_MITTE))
         .statusCode(201);
-    given()
-        .auth()
-        .oauth2(Tokens.forPartner("partner-vhs"))
-        .get("/v1/partner/offers/" + externalId)
-        .then()
+    get("partner-vhs", externalId)
         .statusCode(200)
         .body("title", equalTo("Nur VHS"))
         .body("status", equalTo("PUBLISHED"));

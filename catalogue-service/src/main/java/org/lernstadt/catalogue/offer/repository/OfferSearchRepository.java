@@ -75,19 +75,119 @@ public class OfferSearchRepository {
 
   /** One page, fetched one row beyond the limit so the caller can tell whether more follow. */
   public Uni<Found> page(OfferSearch search, int fetchSize) {
-    return search.sort() == OfferSearch.Sort.DISTANCE
-        ? nearestFirst(search, fetchSize, firstCandidates)
-        : scan(search, fetchSize);
+    return switch (search.sort()) {
+      case DISTANCE -> nearestFirst(search, fetchSize, firstCandidates);
+      case RELEVANCE -> relevant(search, fetchSize);
+      case DATE -> scan(search, fetchSize);
+    };
   }
 
   /**
-   * The page of every match in the search's order. Sorted by distance, each match's distance comes
-   * from its sessions; sorted otherwise, it is looked up for the page's rows only.
+   * Relevance: first the offers whose title holds every word of the query, then those that hold
+   * them only elsewhere (topics, description); soonest first within each, as in date order. A page
+   * may reach from the first into the second; its cursor names the part, the date and the id. The
+   * first part is read in date order from the date index until the page is full when the words are
+   * in many titles (the planner knows how many from the title's own column), else from the title
+   * index. The second is needed only when the first runs out, and is sorted after reading all its
+   * matches.
+   */
+  private Uni<Found> relevant(OfferSearch search, int fetchSize) {
+    Cursor cursor = search.after();
+    int part;
+    OffsetDateTime afterDate = null;
+    UUID afterId = null;
+    try {
+      part = cursor == null ? 1 : Integer.parseInt(cursor.key(0));
+      if (cursor != null) {
+        afterDate = OffsetDateTime.parse(cursor.key(1));
+        afterId = UUID.fromString(cursor.key(2));
+      }
+    } catch (RuntimeException e) {
+      throw foreignCursor();
+    }
+    if (part != 1 && part != 2) {
+      throw foreignCursor();
+    }
+    if (part == 2) {
+      return relevantPart(search, 2, afterDate, afterId, fetchSize);
+    }
+    return relevantPart(search, 1, afterDate, afterId, fetchSize)
+        .chain(
+            inTitles ->
+                inTitles.items().size() >= fetchSize
+                    ? Uni.createFrom().item(inTitles)
+                    : relevantPart(search, 2, null, null, fetchSize - inTitles.items().size())
+                        .map(
+                            elsewhere ->
+                                new Found(
+                                    concat(inTitles.items(), elsewhere.items()),
+                                    concat(inTitles.cursors(), elsewhere.cursors()))));
+  }
+
+  /** Part 1 (the words in the title) or 2 (elsewhere only) of a relevance order, by date. */
+  private Uni<Found> relevantPart(
+      OfferSearch search, int part, OffsetDateTime afterDate, UUID afterId, int limit) {
+    Query query = matching(search);
+    query.where.add(part == 1 ? "o.title_search @@ q.query" : "not o.title_search @@ q.query");
+    if (afterDate != null) {
+      query.where.add(
+          "(coalesce(o.first_start, 'infinity'::timestamptz), o.id) > ("
+              + query.param(afterDate)
+              + "::timestamptz, "
+              + query.param(afterId)
+              + "::uuid)");
+    }
+    String pageDistance =
+        search.near() == null
+            ? ", null::float8 as distance"
+            : ", " + distanceOf(query, search.near(), "page.id") + " as distance";
+    // Part 2 is read whole and then sorted (OFFSET 0 keeps the planner from walking the date
+    // index for it: it would guess the rows without the words in the title to be most matches,
+    // and for a word in many titles read the whole index to find the few).
+    String sql =
+        "select page.*"
+            + pageDistance
+            + ", (select array[s.latitude, s.longitude] from offer_session s"
+            + " where s.offer_id = page.id and s.latitude is not null order by s.starts_at limit 1)"
+            + " as point from (select * from (select o.id, o.provider_id, o.title, o.topics,"
+            + " o.life_phases, o.target_groups, o.modality, o.cost_kind, o.district_codes,"
+            + " o.first_start, o.last_end, "
+            + part
+            + " as part, coalesce(o.first_start, 'infinity'::timestamptz) as date_key"
+            + query.from()
+            + query.where()
+            + (part == 2 ? " offset 0" : "")
+            + ") found order by date_key, id limit "
+            + query.param(limit)
+            + ") page order by date_key, id";
+    return pool.preparedQuery(sql)
+        .execute(Tuple.tuple(query.params))
+        .map(
+            rows -> {
+              List<OfferSummary> items = new ArrayList<>();
+              List<Cursor> cursors = new ArrayList<>();
+              for (Row row : rows) {
+                items.add(summary(row));
+                cursors.add(cursorOf(row, OfferSearch.Sort.RELEVANCE));
+              }
+              return new Found(items, cursors);
+            });
+  }
+
+  private static <T> List<T> concat(List<T> first, List<T> second) {
+    List<T> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
+  }
+
+  /**
+   * The page of every match in date order, or in distance order (when the nearest sessions did not
+   * fill it). Sorted by distance, each match's distance comes from its sessions; sorted by date, it
+   * is looked up for the page's rows only.
    */
   private Uni<Found> scan(OfferSearch search, int fetchSize) {
     boolean byDistance = search.sort() == OfferSearch.Sort.DISTANCE;
     Query query = matching(search);
-    String rank = rank(search);
     String sortDistance =
         byDistance ? ", " + distanceOf(query, search.near(), "o.id") + " as distance" : "";
     String pageDistance =
@@ -98,9 +198,8 @@ public class OfferSearchRepository {
                 : ", " + distanceOf(query, search.near(), "page.id") + " as distance";
     String select =
         "select o.id, o.provider_id, o.title, o.topics, o.life_phases, o.target_groups,"
-            + " o.modality, o.cost_kind, o.district_codes, o.first_start, o.last_end, "
-            + rank
-            + " as rank, coalesce(o.first_start, 'infinity'::timestamptz) as date_key"
+            + " o.modality, o.cost_kind, o.district_codes, o.first_start, o.last_end,"
+            + " coalesce(o.first_start, 'infinity'::timestamptz) as date_key"
             + sortDistance
             + query.from()
             + query.where();
@@ -117,18 +216,10 @@ public class OfferSearchRepository {
                     query, "date_key", OffsetDateTime.parse(cursor.key(0)), "timestamptz", cursor);
           }
         }
-        case DISTANCE -> {
+        default -> {
           order = " order by distance nulls last, id";
           if (cursor != null) {
             after = after(query, "distance", Double.parseDouble(cursor.key(0)), "float8", cursor);
-          }
-        }
-        default -> {
-          order = " order by rank desc, id";
-          if (cursor != null) {
-            String r = query.param(Float.parseFloat(cursor.key(0))) + "::real";
-            String id = query.param(UUID.fromString(cursor.key(1))) + "::uuid";
-            after = " where rank < " + r + " or (rank = " + r + " and id > " + id + ")";
           }
         }
       }
@@ -176,7 +267,6 @@ public class OfferSearchRepository {
     OfferSearch.Near near = search.near();
     Query query = matching(withoutRadius(search));
     String centre = earth(query, near);
-    String rank = rank(search);
     query.from += ", (select offer_id, min(d) as distance from candidate group by offer_id) near";
     query.where.add("near.offer_id = o.id");
     if (near.radiusMeters() != null) {
@@ -204,9 +294,7 @@ public class OfferSearchRepository {
             + query.param(candidates)
             + "), page as (select o.id, o.provider_id, o.title, o.topics, o.life_phases,"
             + " o.target_groups, o.modality, o.cost_kind, o.district_codes, o.first_start,"
-            + " o.last_end, "
-            + rank
-            + " as rank, coalesce(o.first_start, 'infinity'::timestamptz) as date_key,"
+            + " o.last_end, coalesce(o.first_start, 'infinity'::timestamptz) as date_key,"
             + " near.distance"
             + query.from()
             + query.where()
@@ -243,16 +331,6 @@ public class OfferSearchRepository {
                   ? scan(search, fetchSize)
                   : nearestFirst(search, fetchSize, candidates * 8);
             });
-  }
-
-  /**
-   * Relevance: how often the words occur, weighted by where (title, then topics, then description;
-   * for one word, a title match outranks any number of description matches). {@code ts_rank}, not
-   * the cover density of {@code ts_rank_cd}: a broad word ranks every match, and the proximity of
-   * the words cost twice the time at a million offers.
-   */
-  private static String rank(OfferSearch search) {
-    return search.text() == null ? "0::real" : "ts_rank(o.search, q.query)";
   }
 
   private static OfferSearch withoutRadius(OfferSearch search) {
@@ -731,7 +809,11 @@ public class OfferSearchRepository {
     return switch (sort) {
       case DATE -> Cursor.of(row.getOffsetDateTime("date_key").toString(), id);
       case DISTANCE -> Cursor.of(String.valueOf(row.getDouble("distance")), id);
-      case RELEVANCE -> Cursor.of(String.valueOf(row.getFloat("rank")), id);
+      case RELEVANCE ->
+          Cursor.of(
+              String.valueOf(row.getInteger("part")),
+              row.getOffsetDateTime("date_key").toString(),
+              id);
     };
   }
 

@@ -207,7 +207,9 @@ public class OfferSearchService {
     if (q.from != null && q.to != null && !q.to.isAfter(q.from)) {
       errors.add(new FieldError("to", "must be after from"));
     }
-    if (page != null && page.after() != null && page.after().keys().size() != 2) {
+    // A relevance cursor names the part of the order (title or elsewhere), the date and the id.
+    int cursorKeys = sort == OfferSearch.Sort.RELEVANCE ? 3 : 2;
+    if (page != null && page.after() != null && page.after().keys().size() != cursorKeys) {
       errors.add(new FieldError("cursor", "not a cursor of this search"));
     }
     if (!errors.isEmpty()) {

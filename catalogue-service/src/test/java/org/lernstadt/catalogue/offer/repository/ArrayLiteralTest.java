@@ -30,27 +30,22 @@ class ArrayLiteralTest {
     String[] values = {
       "de", "", "NULL", "with \"quotes\"", "back\\slash", "comma, {braces}", " spaced ", "ß – ü"
     };
-    String[] read =
-        pool.preparedQuery("select $1::text::text[]")
-            .execute(Tuple.of(OfferRepository.arrayLiteral(values)))
-            .await()
-            .atMost(Duration.ofSeconds(10))
-            .iterator()
-            .next()
-            .getArrayOfStrings(0);
-    assertArrayEquals(values, read);
+    assertArrayEquals(values, readBack(values));
   }
 
   @Test
   void anEmptyListIsAnEmptyArray() {
-    String[] read =
-        pool.preparedQuery("select $1::text::text[]")
-            .execute(Tuple.of(OfferRepository.arrayLiteral(new String[0])))
-            .await()
-            .atMost(Duration.ofSeconds(10))
-            .iterator()
-            .next()
-            .getArrayOfStrings(0);
-    assertArrayEquals(new String[0], read);
+    assertArrayEquals(new String[0], readBack(new String[0]));
+  }
+
+  /** The values sent as one array literal, as PostgreSQL reads them. */
+  private String[] readBack(String[] values) {
+    return pool.preparedQuery("select $1::text::text[]")
+        .execute(Tuple.of(OfferRepository.arrayLiteral(values)))
+        .await()
+        .atMost(Duration.ofSeconds(10))
+        .iterator()
+        .next()
+        .getArrayOfStrings(0);
   }
 }
