@@ -185,6 +185,11 @@ class OfferSearchTest {
     assertEquals(
         List.of(describedSooner),
         searchFor(word, "limit=1&cursor=" + afterTwo).getList("items.id"));
+
+    // A word the query excludes keeps an offer out even when only its description has it.
+    String excluded = relevanceOffer("t-not-" + word, word + " im Park", sooner, "ohne Anmeldung");
+    assertEquals(order, textSearch(word + " -anmeldung"));
+    assertEquals(List.of(excluded), textSearch(word + " anmeldung"));
   }
 
   private static String relevanceOffer(String externalId, String title, String session) {
