@@ -66,6 +66,12 @@ public class OfferSearchRepository {
 
   static final int MAX_CANDIDATES = 32_768;
 
+  /** The map point of a page's offer: its first located date (looked up for the page only). */
+  private static final String PAGE_POINT =
+      ", (select array[s.latitude, s.longitude] from offer_session s"
+          + " where s.offer_id = page.id and s.latitude is not null order by s.starts_at limit 1)"
+          + " as point";
+
   /** The offers whose text holds the query's words (the full-text index serves it). */
   private static final String TEXT_MATCH = "o.search @@ q.query";
 
@@ -165,9 +171,8 @@ public class OfferSearchRepository {
     String sql =
         "select page.*"
             + pageDistance
-            + ", (select array[s.latitude, s.longitude] from offer_session s"
-            + " where s.offer_id = page.id and s.latitude is not null order by s.starts_at limit 1)"
-            + " as point from (select * from (select o.id, o.provider_id, o.title, o.topics,"
+            + PAGE_POINT
+            + " from (select * from (select o.id, o.provider_id, o.title, o.topics,"
             + " o.life_phases, o.target_groups, o.modality, o.cost_kind, o.district_codes,"
             + " o.first_start, o.last_end, "
             + part
@@ -178,18 +183,7 @@ public class OfferSearchRepository {
             + ") found order by date_key, id limit "
             + query.param(limit)
             + ") page order by date_key, id";
-    return pool.preparedQuery(sql)
-        .execute(Tuple.tuple(query.params))
-        .map(
-            rows -> {
-              List<OfferSummary> items = new ArrayList<>();
-              List<Cursor> cursors = new ArrayList<>();
-              for (Row row : rows) {
-                items.add(summary(row));
-                cursors.add(cursorOf(row, OfferSearch.Sort.RELEVANCE));
-              }
-              return new Found(items, cursors);
-            });
+    return found(sql, query, OfferSearch.Sort.RELEVANCE);
   }
 
   private static <T> List<T> concat(List<T> first, List<T> second) {
@@ -244,13 +238,11 @@ public class OfferSearchRepository {
     } catch (RuntimeException e) {
       throw foreignCursor();
     }
-    // The map point is looked up for the page only, not for every match.
     String sql =
         "select page.*"
             + pageDistance
-            + ", (select array[s.latitude, s.longitude] from offer_session s"
-            + " where s.offer_id = page.id and s.latitude is not null order by s.starts_at limit 1)"
-            + " as point from (select * from ("
+            + PAGE_POINT
+            + " from (select * from ("
             + select
             + ") found"
             + after
@@ -259,6 +251,11 @@ public class OfferSearchRepository {
             + query.param(fetchSize)
             + ") page"
             + order;
+    return found(sql, query, search.sort());
+  }
+
+  /** The page {@code sql} reads, with each row's cursor in {@code sort}'s order. */
+  private Uni<Found> found(String sql, Query query, OfferSearch.Sort sort) {
     return pool.preparedQuery(sql)
         .execute(Tuple.tuple(query.params))
         .map(
@@ -267,7 +264,7 @@ public class OfferSearchRepository {
               List<Cursor> cursors = new ArrayList<>();
               for (Row row : rows) {
                 items.add(summary(row));
-                cursors.add(cursorOf(row, search.sort()));
+                cursors.add(cursorOf(row, sort));
               }
               return new Found(items, cursors);
             });
@@ -318,9 +315,9 @@ public class OfferSearchRepository {
             + query.where()
             + " order by near.distance, o.id limit "
             + query.param(fetchSize)
-            + ") select page.*, (select array[s.latitude, s.longitude] from offer_session s"
-            + " where s.offer_id = page.id and s.latitude is not null order by s.starts_at"
-            + " limit 1) as point, reach.scanned, reach.farthest"
+            + ") select page.*"
+            + PAGE_POINT
+            + ", reach.scanned, reach.farthest"
             + " from (select count(*) as scanned, max(d) as farthest from candidate) reach"
             + " left join page on true order by page.distance, page.id";
     return pool.preparedQuery(sql)
