@@ -47,7 +47,7 @@ public class OfferRepository {
           + " order by external_id for update";
 
   /**
-   * The columns a push writes after the offer's keys, in the order of {@link #columns}, with the
+   * The columns a push writes after the offer's keys, in the order of {@link Columns}, with the
    * type of the array each is sent in and the cast of one element of it: a chunk of offers is
    * written by one statement over arrays of its columns, and PostgreSQL has no arrays of arrays of
    * different lengths, so the offers' own lists travel as array literals, one per offer.
@@ -283,42 +283,16 @@ public class OfferRepository {
     return locate(conn, writes)
         .chain(
             located -> {
+              List<Columns> written = new ArrayList<>(writes.size());
               Object[][] columns = new Object[CONTENT_COLUMNS.length][writes.size()];
-              List<Derived> derived = new ArrayList<>(writes.size());
               int at = 0;
               for (int row = 0; row < writes.size(); row++) {
                 Write w = writes.get(row);
-                List<Object> values = columns(w.push());
-                OffsetDateTime firstStart = null;
-                OffsetDateTime lastEnd = null;
-                java.util.TreeSet<String> districts = new java.util.TreeSet<>();
-                Double minLat = null;
-                Double maxLat = null;
-                Double minLon = null;
-                Double maxLon = null;
-                for (OfferPush.Session s : w.push().sessions()) {
-                  firstStart =
-                      firstStart == null || s.start().isBefore(firstStart) ? s.start() : firstStart;
-                  lastEnd = lastEnd == null || s.end().isAfter(lastEnd) ? s.end() : lastEnd;
-                  Located place = located.get(at++);
-                  if (place.district() != null) {
-                    districts.add(place.district());
-                  }
-                  if (place.lat() != null) {
-                    minLat = minLat == null ? place.lat() : Math.min(minLat, place.lat());
-                    maxLat = maxLat == null ? place.lat() : Math.max(maxLat, place.lat());
-                    minLon = minLon == null ? place.lon() : Math.min(minLon, place.lon());
-                    maxLon = maxLon == null ? place.lon() : Math.max(maxLon, place.lon());
-                  }
-                }
-                String[] districtCodes = districts.toArray(String[]::new);
-                derived.add(new Derived(values, districtCodes));
-                values.add(firstStart);
-                values.add(lastEnd);
-                values.add(districtCodes);
-                values.addAll(Arrays.asList(minLat, maxLat, minLon, maxLon));
-                values.add(w.content().serialised());
-                values.add(w.content().hash());
+                int dates = w.push().sessions().size();
+                Columns offer = Columns.of(w, located.subList(at, at + dates));
+                at += dates;
+                written.add(offer);
+                List<Object> values = offer.values();
                 for (int c = 0; c < CONTENT_COLUMNS.length; c++) {
                   Object value = values.get(c);
                   columns[c][row] = value instanceof Object[] list ? arrayLiteral(list) : value;
@@ -341,18 +315,134 @@ public class OfferRepository {
                               .chain(() -> insertSessions(conn, writes, located))
                               .map(
                                   sessions ->
-                                      views(providerId, writes, derived, offers, sessions)));
+                                      views(providerId, writes, written, offers, sessions)));
             });
   }
 
-  /** The columns a write sent for one offer, and the districts of its sessions. */
-  private record Derived(List<Object> columns, String[] districts) {}
+  /**
+   * The content columns of one offer as a write sends them, in the order of {@link
+   * #CONTENT_COLUMNS}: the push's fields with their sets sorted, what its located sessions give
+   * (dates, districts, box) and the canonical content with its hash.
+   */
+  private record Columns(
+      String title,
+      String description,
+      String[] topics,
+      Integer[] sdgs,
+      String[] targetGroups,
+      String[] lifePhases,
+      String[] languages,
+      String modality,
+      String costKind,
+      Integer feeCents,
+      String reducedFeeTerms,
+      String[] accessibility,
+      String registrationUrl,
+      Integer capacity,
+      String certificate,
+      String status,
+      OffsetDateTime firstStart,
+      OffsetDateTime lastEnd,
+      String[] districts,
+      Double minLat,
+      Double maxLat,
+      Double minLon,
+      Double maxLon,
+      String content,
+      String contentHash) {
+
+    /** The columns of the write, whose sessions were located at {@code places}, in their order. */
+    static Columns of(Write w, List<Located> places) {
+      OfferPush push = w.push();
+      OffsetDateTime firstStart = null;
+      OffsetDateTime lastEnd = null;
+      java.util.TreeSet<String> districts = new java.util.TreeSet<>();
+      Double minLat = null;
+      Double maxLat = null;
+      Double minLon = null;
+      Double maxLon = null;
+      for (int i = 0; i < push.sessions().size(); i++) {
+        OfferPush.Session s = push.sessions().get(i);
+        firstStart = firstStart == null || s.start().isBefore(firstStart) ? s.start() : firstStart;
+        lastEnd = lastEnd == null || s.end().isAfter(lastEnd) ? s.end() : lastEnd;
+        Located place = places.get(i);
+        if (place.district() != null) {
+          districts.add(place.district());
+        }
+        if (place.lat() != null) {
+          minLat = minLat == null ? place.lat() : Math.min(minLat, place.lat());
+          maxLat = maxLat == null ? place.lat() : Math.max(maxLat, place.lat());
+          minLon = minLon == null ? place.lon() : Math.min(minLon, place.lon());
+          maxLon = maxLon == null ? place.lon() : Math.max(maxLon, place.lon());
+        }
+      }
+      return new Columns(
+          push.title(),
+          push.description() == null ? "" : push.description(),
+          names(push.topics()),
+          push.sdgs() == null
+              ? new Integer[0]
+              : push.sdgs().stream().sorted().toArray(Integer[]::new),
+          names(push.targetGroups()),
+          names(push.lifePhases()),
+          push.languages() == null
+              ? new String[0]
+              : push.languages().stream().sorted().toArray(String[]::new),
+          push.modality().name(),
+          push.cost().kind().name(),
+          push.cost().feeCents(),
+          push.cost().reducedFeeTerms(),
+          names(push.accessibility()),
+          push.registrationUrl(),
+          push.capacity(),
+          push.certificate(),
+          push.status().name(),
+          firstStart,
+          lastEnd,
+          districts.toArray(String[]::new),
+          minLat,
+          maxLat,
+          minLon,
+          maxLon,
+          w.content().serialised(),
+          w.content().hash());
+    }
+
+    List<Object> values() {
+      return Arrays.asList(
+          title,
+          description,
+          topics,
+          sdgs,
+          targetGroups,
+          lifePhases,
+          languages,
+          modality,
+          costKind,
+          feeCents,
+          reducedFeeTerms,
+          accessibility,
+          registrationUrl,
+          capacity,
+          certificate,
+          status,
+          firstStart,
+          lastEnd,
+          districts,
+          minLat,
+          maxLat,
+          minLon,
+          maxLon,
+          content,
+          contentHash);
+    }
+  }
 
   /** The written offers as a later read would show them, by id. */
   private static Map<UUID, OfferView> views(
       UUID providerId,
       List<Write> writes,
-      List<Derived> derived,
+      List<Columns> written,
       RowSet<Row> offers,
       Map<UUID, List<OfferView.SessionView>> sessions) {
     Map<UUID, Row> stored = new HashMap<>();
@@ -360,34 +450,33 @@ public class OfferRepository {
     Map<UUID, OfferView> views = new HashMap<>();
     for (int i = 0; i < writes.size(); i++) {
       Write w = writes.get(i);
-      List<Object> c = derived.get(i).columns();
+      Columns c = written.get(i);
       Row row = stored.get(w.id());
-      List<OfferView.SessionView> dates = sessions.getOrDefault(w.id(), List.of());
       views.put(
           w.id(),
           new OfferView(
               w.id(),
               providerId,
               w.externalId(),
-              (String) c.get(0),
-              (String) c.get(1),
-              List.of((String[]) c.get(2)),
-              Arrays.stream((Integer[]) c.get(3)).toList(),
-              List.of((String[]) c.get(4)),
-              List.of((String[]) c.get(5)),
-              List.of((String[]) c.get(6)),
-              (String) c.get(7),
-              new OfferView.Cost((String) c.get(8), (Integer) c.get(9), (String) c.get(10)),
-              List.of((String[]) c.get(11)),
-              (String) c.get(12),
-              (Integer) c.get(13),
-              (String) c.get(14),
-              (String) c.get(15),
+              c.title(),
+              c.description(),
+              List.of(c.topics()),
+              List.of(c.sdgs()),
+              List.of(c.targetGroups()),
+              List.of(c.lifePhases()),
+              List.of(c.languages()),
+              c.modality(),
+              new OfferView.Cost(c.costKind(), c.feeCents(), c.reducedFeeTerms()),
+              List.of(c.accessibility()),
+              c.registrationUrl(),
+              c.capacity(),
+              c.certificate(),
+              c.status(),
               row.getLong("version"),
-              List.of(derived.get(i).districts()),
+              List.of(c.districts()),
               row.getOffsetDateTime("first_start"),
               row.getOffsetDateTime("last_end"),
-              dates,
+              sessions.getOrDefault(w.id(), List.of()),
               row.getOffsetDateTime("created_at"),
               row.getOffsetDateTime("updated_at")));
     }
@@ -581,33 +670,6 @@ public class OfferRepository {
                     : Long.compareUnsigned(
                         a.getLeastSignificantBits(), b.getLeastSignificantBits());
               });
-
-  private static List<Object> columns(OfferPush push) {
-    List<Object> values = new ArrayList<>();
-    values.add(push.title());
-    values.add(push.description() == null ? "" : push.description());
-    values.add(names(push.topics()));
-    values.add(
-        push.sdgs() == null
-            ? new Integer[0]
-            : push.sdgs().stream().sorted().toArray(Integer[]::new));
-    values.add(names(push.targetGroups()));
-    values.add(names(push.lifePhases()));
-    values.add(
-        push.languages() == null
-            ? new String[0]
-            : push.languages().stream().sorted().toArray(String[]::new));
-    values.add(push.modality().name());
-    values.add(push.cost().kind().name());
-    values.add(push.cost().feeCents());
-    values.add(push.cost().reducedFeeTerms());
-    values.add(names(push.accessibility()));
-    values.add(push.registrationUrl());
-    values.add(push.capacity());
-    values.add(push.certificate());
-    values.add(push.status().name());
-    return values;
-  }
 
   /** The content columns' names, each prefixed and, if {@code cast}, with its element's cast. */
   private static String columnList(String prefix, boolean cast) {

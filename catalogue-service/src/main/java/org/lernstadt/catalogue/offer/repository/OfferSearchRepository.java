@@ -142,17 +142,12 @@ public class OfferSearchRepository {
   /** Part 1 (the words in the title) or 2 (elsewhere only) of a relevance order, by date. */
   private Uni<Found> relevantPart(
       OfferSearch search, int part, OffsetDateTime afterDate, UUID afterId, int limit) {
-    Query query = matching(search);
-    if (part == 1) {
-      // The title's words are a part of the text's, so a title that holds them (the test the
-      // planner estimates) almost always means a text that does; estimated together, the two
-      // looked like a handful of rows and the planner read all of them instead of the date order.
-      // The text is still checked: a query that excludes a word must not find it elsewhere.
-      query.where.set(query.where.indexOf(TEXT_MATCH), TEXT_MATCH_CHECKED);
-      query.where.add("o.title_search @@ q.query");
-    } else {
-      query.where.add("not o.title_search @@ q.query");
-    }
+    // The title's words are a part of the text's, so a title that holds them (the test the planner
+    // estimates) almost always means a text that does; estimated together, the two looked like a
+    // handful of rows and the planner read all of them instead of the date order. The text is
+    // still checked: a query that excludes a word must not find it elsewhere.
+    Query query = matching(search, false, part == 1 ? TEXT_MATCH_CHECKED : TEXT_MATCH);
+    query.where.add(part == 1 ? "o.title_search @@ q.query" : "not o.title_search @@ q.query");
     if (afterDate != null) {
       query.where.add(
           "(coalesce(o.first_start, 'infinity'::timestamptz), o.id) > ("
@@ -539,7 +534,7 @@ public class OfferSearchRepository {
    */
   public Uni<CalendarRows> calendar(
       OfferSearch search, boolean window, int maxOffers, int maxDates) {
-    Query query = matching(search, true);
+    Query query = matching(search, true, TEXT_MATCH);
     // An entry shows the whole offer, not only what the search reads.
     query.from += ", offer f";
     query.where.add("f.id = o.id");
@@ -643,14 +638,15 @@ public class OfferSearchRepository {
   }
 
   private static Query matching(OfferSearch search) {
-    return matching(search, false);
+    return matching(search, false, TEXT_MATCH);
   }
 
   /**
    * The FROM and WHERE of published offers that match the search, and of cancelled ones too if
-   * asked (a calendar shows them as cancelled rather than letting them disappear).
+   * asked (a calendar shows them as cancelled rather than letting them disappear); {@code textTest}
+   * is how the text is tested against the query.
    */
-  private static Query matching(OfferSearch search, boolean withCancelled) {
+  private static Query matching(OfferSearch search, boolean withCancelled, String textTest) {
     Query query = new Query();
     query.where.add(
         withCancelled ? "o.status in ('PUBLISHED', 'CANCELLED')" : "o.status = 'PUBLISHED'");
@@ -659,7 +655,7 @@ public class OfferSearchRepository {
           " from offer_search o, websearch_to_tsquery('lernstadt_german', "
               + query.param(search.text())
               + ") as q(query)";
-      query.where.add(TEXT_MATCH);
+      query.where.add(textTest);
     }
     overlap(query, "o.topics", search.topics());
     overlap(query, "o.life_phases", search.lifePhases());
